@@ -1,0 +1,87 @@
+import { z } from "zod";
+
+/** Lifecycle of a job as the API reports it. */
+export const jobStatuses = ["queued", "processing", "completed", "failed", "cancelled"] as const;
+export const JobStatus = z.enum(jobStatuses);
+export type JobStatus = z.infer<typeof JobStatus>;
+
+export const terminalJobStatuses: ReadonlySet<JobStatus> = new Set(["completed", "failed", "cancelled"]);
+
+/**
+ * Pipeline stages in the order of the design's stage graph. `audio`, `transcription` and
+ * `layout` run side by side; the weights say how much of a typical run each one takes and turn
+ * per-stage progress into one overall number.
+ */
+export const stageNames = [
+  "probe",
+  "audio",
+  "transcription",
+  "layout",
+  "analysis",
+  "selection",
+  "compilation",
+] as const;
+export const StageName = z.enum(stageNames);
+export type StageName = z.infer<typeof StageName>;
+
+export const stageWeights: Record<StageName, number> = {
+  probe: 0.02,
+  audio: 0.08,
+  transcription: 0.3,
+  layout: 0.15,
+  analysis: 0.1,
+  selection: 0.02,
+  compilation: 0.33,
+};
+
+export const StageState = z.object({
+  status: z.enum(["pending", "running", "completed", "skipped", "failed"]),
+  progress: z.number().min(0).max(1),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  durationMs: z.number().optional(),
+});
+export type StageState = z.infer<typeof StageState>;
+export type StageStates = Partial<Record<StageName, StageState>>;
+
+/** Options a user chooses when starting a job; defaults make an empty object valid. */
+export const JobOptions = z
+  .object({
+    highlightCount: z.number().int().min(1).max(20).default(5),
+    clipMinSeconds: z.number().min(5).max(300).default(20),
+    clipMaxSeconds: z.number().min(5).max(600).default(90),
+    reelMaxSeconds: z.number().min(10).max(1800).default(180),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}(-[A-Z]{2})?$/, "a language tag such as en or en-US")
+      .default("en"),
+  })
+  .refine((o) => o.clipMinSeconds <= o.clipMaxSeconds, {
+    message: "clipMinSeconds must not exceed clipMaxSeconds",
+    path: ["clipMinSeconds"],
+  });
+export type JobOptions = z.infer<typeof JobOptions>;
+
+/**
+ * Stable reasons a job fails. Clients branch on these, so a code is never renamed; new ones
+ * may be added.
+ */
+export const jobErrorCodes = [
+  "input_not_media",
+  "input_no_audio",
+  "input_undecodable",
+  "input_empty",
+  "input_too_long",
+  "input_missing",
+  "stage_timeout",
+  "transcription_failed",
+  "analysis_failed",
+  "compilation_failed",
+  "storage_failed",
+  "attempts_exhausted",
+  "dispatch_failed",
+  "cancelled",
+  "internal",
+] as const;
+export const JobErrorCode = z.enum(jobErrorCodes);
+export type JobErrorCode = z.infer<typeof JobErrorCode>;

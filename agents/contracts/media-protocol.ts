@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { ResultManifest } from "./artifacts.ts";
+import { JobErrorCode, JobOptions, StageName } from "./job.ts";
+
+/**
+ * The contract between the Worker and the media worker: the Worker POSTs a JobSpec to the
+ * media worker's `/jobs`; the media worker reports WorkerEvents to the Worker's
+ * `/internal/jobs/:id/events`. Both directions are authenticated (see `internal-auth.ts`).
+ */
+
+export const JobSpec = z.object({
+  jobId: z.string().uuid(),
+  attempt: z.number().int().min(1),
+  input: z.object({ key: z.string(), contentType: z.string(), sizeBytes: z.number().int().nonnegative() }),
+  options: JobOptions,
+  /** Absolute URL of the Worker's events endpoint for this job. */
+  reportUrl: z.string().url(),
+});
+export type JobSpec = z.infer<typeof JobSpec>;
+
+const eventBase = {
+  jobId: z.string().uuid(),
+  attempt: z.number().int().min(1),
+  /** Rises by one per event within an attempt; (jobId, attempt, seq) makes a report idempotent. */
+  seq: z.number().int().min(0),
+  at: z.string(),
+};
+
+export const WorkerEvent = z.discriminatedUnion("type", [
+  z.object({ ...eventBase, type: z.literal("started") }),
+  z.object({ ...eventBase, type: z.literal("progress"), stage: StageName, progress: z.number().min(0).max(1) }),
+  z.object({
+    ...eventBase,
+    type: z.literal("stage"),
+    stage: StageName,
+    status: z.enum(["completed", "skipped"]),
+    checkpointKey: z.string(),
+    durationMs: z.number().nonnegative(),
+  }),
+  z.object({ ...eventBase, type: z.literal("completed"), manifestKey: z.string(), manifest: ResultManifest }),
+  z.object({
+    ...eventBase,
+    type: z.literal("failed"),
+    code: JobErrorCode,
+    message: z.string(),
+    stage: StageName.optional(),
+    /** False for bad input: retrying cannot help. */
+    retryable: z.boolean(),
+  }),
+]);
+export type WorkerEvent = z.infer<typeof WorkerEvent>;
+export type WorkerEventType = WorkerEvent["type"];

@@ -1,0 +1,25 @@
+import type { JobErrorCode, JobStatus, StageName, StageStates } from "./job.ts";
+
+/**
+ * Messages on a job's progress WebSocket. Every message carries the job id and a `seq` that
+ * rises by one per message of that job, so a client can tell a gap or a repeat.
+ */
+export type JobSnapshot = {
+  status: JobStatus;
+  stage: StageName | null;
+  progress: number;
+  stages: StageStates;
+  attempt: number;
+  error: { code: JobErrorCode; message: string } | null;
+};
+
+type Envelope = { jobId: string; seq: number; at: string };
+
+export type ProgressMessage = Envelope &
+  (
+    | { type: "snapshot"; snapshot: JobSnapshot }
+    | { type: "progress"; stage: StageName; stageProgress: number; progress: number }
+    | { type: "stage"; stage: StageName; status: "completed" | "skipped" | "running" }
+    | { type: "completed"; resultsUrl: string }
+    | { type: "failed"; code: JobErrorCode; message: string }
+  );

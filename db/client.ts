@@ -1,0 +1,36 @@
+import { neonConfig, Pool } from "@neondatabase/serverless";
+import { drizzle } from "drizzle-orm/neon-serverless";
+import * as schema from "./schema.ts";
+
+export type DatabaseConfig = {
+  DATABASE_URL: string;
+  /**
+   * Local development only: the WebSocket-to-TCP bridge (`ws://127.0.0.1:PORT`) that lets the
+   * Neon driver speak to a plain PostgreSQL. Unset in production, where Neon's own proxy is used.
+   */
+  NEON_WS_PROXY?: string;
+};
+
+export type Database = ReturnType<typeof drizzle<typeof schema>>;
+
+/**
+ * A database handle for one request. Workers must not share connections across requests, so
+ * the pool is created here and the caller ends it when the request is done.
+ *
+ * @example
+ * const { db, close } = createDatabase(env);
+ * try { await db.select().from(users) } finally { ctx.waitUntil(close()) }
+ */
+export function createDatabase(config: DatabaseConfig): { db: Database; close: () => Promise<void> } {
+  const proxy = config.NEON_WS_PROXY;
+  if (proxy) {
+    neonConfig.wsProxy = (host, port) => `${proxy.replace(/^ws:\/\//, "")}/v2?address=${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineTLS = false;
+    neonConfig.pipelineConnect = false;
+  }
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
+  return { db: drizzle(pool, { schema }), close: () => pool.end() };
+}
+
+export { schema };

@@ -1,0 +1,275 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { type JobOptions, jobStatuses, type StageStates } from "../agents/contracts/job.ts";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  /** Lower-cased and trimmed before it is stored; unique. */
+  email: text("email").notNull().unique(),
+  /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`: the format carries its own parameters. */
+  passwordHash: text("password_hash").notNull(),
+  /** Secret that signs per-job webhooks, encrypted at rest (AES-GCM with the server's key). */
+  webhookSecretEncrypted: text("webhook_secret_encrypted"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Rotating refresh tokens: one row per issued token, chained by family for reuse detection. */
+export const refreshTokens = pgTable(
+  "refresh_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    familyId: uuid("family_id").notNull(),
+    /** SHA-256 of the token; the token itself is never stored. */
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: at("expires_at").notNull(),
+    usedAt: at("used_at"),
+    revokedAt: at("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("refresh_tokens_family_idx").on(t.familyId)],
+);
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** First characters of the key, shown in listings so a user can tell keys apart. */
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull().unique(),
+    scopes: text("scopes").array().notNull(),
+    lastUsedAt: at("last_used_at"),
+    revokedAt: at("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("api_keys_user_idx").on(t.userId)],
+);
+
+export const uploadStatus = pgEnum("upload_status", ["pending", "completed", "aborted", "expired"]);
+
+export const uploads = pgTable(
+  "uploads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
+    objectKey: text("object_key").notNull().unique(),
+    status: uploadStatus("status").notNull().default("pending"),
+    /** Set for multipart uploads: the storage's upload id and the fixed part size. */
+    multipartUploadId: text("multipart_upload_id"),
+    partSize: integer("part_size"),
+    partCount: integer("part_count"),
+    expiresAt: at("expires_at").notNull(),
+    completedAt: at("completed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("uploads_user_idx").on(t.userId, t.createdAt), index("uploads_expiry_idx").on(t.status, t.expiresAt)],
+);
+
+export const jobStatus = pgEnum("job_status", jobStatuses);
+
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    uploadId: uuid("upload_id")
+      .notNull()
+      .references(() => uploads.id),
+    status: jobStatus("status").notNull().default("queued"),
+    options: jsonb("options").$type<JobOptions>().notNull(),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+    webhookUrl: text("webhook_url"),
+    stage: text("stage"),
+    progress: real("progress").notNull().default(0),
+    stages: jsonb("stages").$type<StageStates>().notNull().default({}),
+    attempt: integer("attempt").notNull().default(1),
+    maxAttempts: integer("max_attempts").notNull().default(3),
+    /** Null until the queue accepted the message: a sweep re-sends rows left unqueued. */
+    enqueuedAt: at("enqueued_at"),
+    leaseExpiresAt: at("lease_expires_at"),
+    /** Highest event seq applied for the current attempt; older or repeated reports change nothing. */
+    lastEventSeq: integer("last_event_seq").notNull().default(-1),
+    cancelRequestedAt: at("cancel_requested_at"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    manifestKey: text("manifest_key"),
+    stats: jsonb("stats").$type<Record<string, unknown>>().notNull().default({}),
+    startedAt: at("started_at"),
+    finishedAt: at("finished_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("jobs_user_created_idx").on(t.userId, t.createdAt, t.id),
+    index("jobs_lease_idx").on(t.status, t.leaseExpiresAt),
+    index("jobs_unqueued_idx").on(t.createdAt).where(sql`${t.enqueuedAt} is null`),
+  ],
+);
+
+export const jobEvents = pgTable(
+  "job_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    attempt: integer("attempt").notNull(),
+    seq: integer("seq").notNull(),
+    type: text("type").notNull(),
+    payload: jsonb("payload").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("job_events_dedupe_idx").on(t.jobId, t.attempt, t.seq)],
+);
+
+export const highlights = pgTable(
+  "highlights",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    startSeconds: doublePrecision("start_seconds").notNull(),
+    endSeconds: doublePrecision("end_seconds").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    keyPhrases: text("key_phrases").array().notNull(),
+    score: real("score").notNull(),
+    clipKey: text("clip_key"),
+    thumbnailKey: text("thumbnail_key"),
+  },
+  (t) => [uniqueIndex("highlights_job_position_idx").on(t.jobId, t.position)],
+);
+
+/** Every object a job produced (clips, reel, thumbnails, captions, manifest). */
+export const artifacts = pgTable(
+  "artifacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    objectKey: text("object_key").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: bigint("size_bytes", { mode: "number" }),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("artifacts_job_key_idx").on(t.jobId, t.objectKey)],
+);
+
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    description: text("description"),
+    eventTypes: text("event_types").array().notNull(),
+    secretEncrypted: text("secret_encrypted").notNull(),
+    /** After a rotation the old secret keeps signing beside the new one until this time. */
+    previousSecretEncrypted: text("previous_secret_encrypted"),
+    previousSecretExpiresAt: at("previous_secret_expires_at"),
+    enabled: boolean("enabled").notNull().default(true),
+    disabledReason: text("disabled_reason"),
+    failingSince: at("failing_since"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_endpoints_user_idx").on(t.userId)],
+);
+
+export const deliveryStatus = pgEnum("delivery_status", ["pending", "succeeded", "failed", "abandoned"]);
+
+/** One event to one destination; its `id` is the `webhook-id`, stable across retries. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Null for a per-job `webhookUrl`, which is signed with the account's secret. */
+    endpointId: uuid("endpoint_id").references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    jobId: uuid("job_id").references(() => jobs.id, { onDelete: "cascade" }),
+    eventType: text("event_type").notNull(),
+    url: text("url").notNull(),
+    payload: jsonb("payload").notNull(),
+    status: deliveryStatus("status").notNull().default("pending"),
+    attemptCount: integer("attempt_count").notNull().default(0),
+    nextAttemptAt: at("next_attempt_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    /** Exactly one delivery per (job, event, destination), whatever the queues redeliver. */
+    uniqueIndex("webhook_deliveries_once_idx").on(t.jobId, t.eventType, t.url),
+  ],
+);
+
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    attemptedAt: at("attempted_at").notNull().defaultNow(),
+    statusCode: integer("status_code"),
+    latencyMs: integer("latency_ms").notNull(),
+    error: text("error"),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId)],
+);
+
+/** `Idempotency-Key` records: the same key and body return the same job. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    jobId: uuid("job_id").references(() => jobs.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);

@@ -1,0 +1,100 @@
+import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process";
+import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { log } from "./log.ts";
+
+export type ChildSpec = {
+  name: string;
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+  cwd?: string;
+  uid?: number;
+  gid?: number;
+  /** Signal that asks this program for a clean, quick shutdown. */
+  stopSignal?: NodeJS.Signals;
+};
+
+/**
+ * A long-running program of the stack. Its output goes to `<logDir>/<name>.log` so the
+ * launcher's own output stays readable; the tail of that log is shown when it dies early.
+ */
+export class ManagedChild {
+  private child: ChildProcess | null = null;
+  private exited: Promise<number | null> = Promise.resolve(null);
+  readonly logFile: string;
+
+  constructor(
+    private readonly spec: ChildSpec,
+    logDir: string,
+  ) {
+    mkdirSync(logDir, { recursive: true });
+    this.logFile = join(logDir, `${spec.name}.log`);
+  }
+
+  start(): void {
+    const out = createWriteStream(this.logFile, { flags: "a" });
+    const options: SpawnOptions = {
+      cwd: this.spec.cwd,
+      env: { ...process.env, ...this.spec.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      uid: this.spec.uid,
+      gid: this.spec.gid,
+    };
+    const child = spawn(this.spec.command, this.spec.args, options);
+    child.stdout?.pipe(out, { end: false });
+    child.stderr?.pipe(out, { end: false });
+    this.child = child;
+    this.exited = new Promise((resolve) => {
+      child.on("exit", (code, signal) => {
+        out.end();
+        if (this.child === child) {
+          this.child = null;
+          log("process exited", { name: this.spec.name, code, signal });
+        }
+        resolve(code);
+      });
+      child.on("error", (error) => {
+        log("process failed to start", { name: this.spec.name, error: error.message });
+        resolve(null);
+      });
+    });
+  }
+
+  get running(): boolean {
+    return this.child !== null && this.child.exitCode === null;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  logTail(lines = 20): string {
+    try {
+      return readFileSync(this.logFile, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+    } catch {
+      return "";
+    }
+  }
+
+  /** Asks the program to stop, and kills it if it has not stopped after `graceMs`. */
+  async stop(graceMs = 10_000): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = null;
+    child.kill(this.spec.stopSignal ?? "SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+/** Polls `check` until it resolves true, or fails with `what` after `timeoutMs`. */
+export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${what} did not become ready within ${timeoutMs / 1000} s`);
+}

@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const projectRoot = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+
+export type StackConfig = {
+  dataDir: string;
+  ports: { postgres: number; s3: number; neonBridge: number; mediaWorker: number; api: number };
+  database: { name: string; user: string; password: string; url: string };
+  s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
+  secrets: { jwt: string; internal: string; encryption: string };
+};
+
+const port = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} must be a port number`);
+  return value;
+};
+
+/**
+ * Secrets for the local stack are generated once per data folder and kept there, so a restart
+ * keeps existing sessions and encrypted rows readable. They never leave the machine.
+ */
+function localSecrets(dataDir: string): StackConfig["secrets"] & { dbPassword: string } {
+  const file = join(dataDir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const secret = () => randomBytes(32).toString("base64url");
+  const created = {
+    jwt: secret(),
+    internal: secret(),
+    encryption: randomBytes(32).toString("base64"),
+    dbPassword: secret(),
+  };
+  writeFileSync(file, JSON.stringify(created), { mode: 0o600 });
+  return created;
+}
+
+/** Ports come from `LH_*_PORT` variables; everything listens on 127.0.0.1. */
+export function loadStackConfig(dataDir = process.env.LH_DATA_DIR ?? join(projectRoot, ".data")): StackConfig {
+  mkdirSync(dataDir, { recursive: true });
+  const ports = {
+    postgres: port("LH_POSTGRES_PORT", 54329),
+    s3: port("LH_S3_PORT", 9400),
+    neonBridge: port("LH_NEON_BRIDGE_PORT", 9401),
+    mediaWorker: port("LH_MEDIA_WORKER_PORT", 9402),
+    api: port("LH_API_PORT", 8787),
+  };
+  const { dbPassword, ...secrets } = localSecrets(dataDir);
+  const database = { name: "lecture_highlights", user: "lecture_highlights", password: dbPassword };
+  return {
+    dataDir,
+    ports,
+    database: {
+      ...database,
+      url: `postgres://${database.user}:${database.password}@127.0.0.1:${ports.postgres}/${database.name}`,
+    },
+    s3: {
+      endpoint: `http://127.0.0.1:${ports.s3}`,
+      bucket: "lecture-highlights",
+      region: "auto",
+      accessKeyId: "lh-local",
+      secretAccessKey: secrets.internal.slice(0, 40),
+    },
+    secrets,
+  };
+}
+
+/** The Worker's variables and secrets for this stack, as `wrangler dev --env-file` reads them. */
+export function workerEnv(config: StackConfig): Record<string, string> {
+  return {
+    DATABASE_URL: config.database.url,
+    NEON_WS_PROXY: `ws://127.0.0.1:${config.ports.neonBridge}`,
+    S3_ENDPOINT: config.s3.endpoint,
+    S3_BUCKET: config.s3.bucket,
+    S3_REGION: config.s3.region,
+    S3_ACCESS_KEY_ID: config.s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: config.s3.secretAccessKey,
+    MEDIA_WORKER_URL: `http://127.0.0.1:${config.ports.mediaWorker}`,
+    MEDIA_WORKER_SECRET: config.secrets.internal,
+    JWT_SECRET: config.secrets.jwt,
+    ENCRYPTION_KEY: config.secrets.encryption,
+    PUBLIC_BASE_URL: `http://127.0.0.1:${config.ports.api}`,
+    ALLOW_INSECURE_WEBHOOKS: "true",
+  };
+}
+
+/** The media worker's environment for this stack. */
+export function mediaWorkerEnv(config: StackConfig): Record<string, string> {
+  return {
+    HOST: "127.0.0.1",
+    PORT: String(config.ports.mediaWorker),
+    MEDIA_WORKER_SECRET: config.secrets.internal,
+    S3_ENDPOINT: config.s3.endpoint,
+    S3_BUCKET: config.s3.bucket,
+    S3_REGION: config.s3.region,
+    S3_ACCESS_KEY_ID: config.s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: config.s3.secretAccessKey,
+    SCRATCH_DIR: join(config.dataDir, "scratch"),
+  };
+}
