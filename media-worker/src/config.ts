@@ -1,0 +1,30 @@
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { z } from "zod";
+
+const MediaWorkerConfig = z.object({
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  /** Shared with the Worker: authenticates `POST /jobs` and signs event reports. */
+  MEDIA_WORKER_SECRET: z.string().min(16),
+  S3_ENDPOINT: z.string().url(),
+  S3_BUCKET: z.string().min(1),
+  S3_REGION: z.string().default("auto"),
+  S3_ACCESS_KEY_ID: z.string().min(1),
+  S3_SECRET_ACCESS_KEY: z.string().min(1),
+  /** Jobs run at once; ffmpeg keeps a core busy per job, so the default follows the CPU count. */
+  CONCURRENCY: z.coerce.number().int().min(1).default(Math.max(1, Math.floor(availableParallelism() / 2))),
+  SCRATCH_DIR: z.string().default(join(tmpdir(), "lecture-highlights")),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).default(25),
+});
+export type MediaWorkerConfig = z.infer<typeof MediaWorkerConfig>;
+
+/** Reads the configuration from the environment, failing fast with every problem named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): MediaWorkerConfig {
+  const parsed = MediaWorkerConfig.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`media worker configuration is invalid: ${problems}`);
+  }
+  return parsed.data;
+}
