@@ -30,6 +30,11 @@ export function createDatabase(config: DatabaseConfig): { db: Database; close: (
     neonConfig.pipelineConnect = false;
   }
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
+  // An idle connection can drop (the proxy or the server went away); without a listener the
+  // pool's error event would crash the isolate instead of failing just the next query.
+  pool.on("error", (error: Error) =>
+    console.error(JSON.stringify({ level: "warn", msg: "database connection lost", error: error.message })),
+  );
   return { db: drizzle(pool, { schema }), close: () => pool.end() };
 }
 

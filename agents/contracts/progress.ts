@@ -23,3 +23,10 @@ export type ProgressMessage = Envelope &
     | { type: "completed"; resultsUrl: string }
     | { type: "failed"; code: JobErrorCode; message: string }
   );
+
+/** A message as a publisher hands it to the job's room, which adds the envelope. */
+export type ProgressPayload = ProgressMessage extends infer M
+  ? M extends Envelope
+    ? Omit<M, keyof Envelope>
+    : never
+  : never;

@@ -1,0 +1,154 @@
+import { chmodSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { applyMigrations } from "../../db/migrate.ts";
+import { ManagedChild, waitFor } from "./child-process.ts";
+import { mediaWorkerEnv, projectRoot, type StackConfig, workerEnv } from "./config.ts";
+import { log } from "./log.ts";
+import { NeonWebSocketBridge } from "./neon-ws-bridge.ts";
+import { LocalPostgres } from "./postgres.ts";
+import { LocalS3Server } from "./s3-server.ts";
+
+type Part = { start(): Promise<void> | void; stop(): Promise<void>; readonly running: boolean };
+
+export type StackPartName = "postgres" | "s3" | "neonBridge" | "mediaWorker" | "api";
+export type StackOptions = { mediaWorker?: boolean; api?: boolean };
+
+const quietWrangler = {
+  WRANGLER_SEND_METRICS: "false",
+  WRANGLER_SEND_ERROR_REPORTS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  NO_COLOR: "1",
+};
+
+/** A started child that counts as up once `url` answers 2xx. */
+function httpChild(child: ManagedChild, name: string, url: string, timeoutMs: number): Part {
+  return {
+    start: async () => {
+      child.start();
+      await waitFor(
+        name,
+        async () => {
+          if (!child.running) throw new Error(`${name} exited:\n${child.logTail()}`);
+          return (await fetch(url)).ok;
+        },
+        timeoutMs,
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}\n${child.logTail()}`);
+      });
+    },
+    stop: () => child.stop(),
+    get running() {
+      return child.running;
+    },
+  };
+}
+
+/**
+ * The whole local stack: PostgreSQL, the S3 server, the Neon bridge, the media worker and
+ * `wrangler dev`. Parts start in dependency order and stop in reverse; a part can be stopped
+ * and started on its own (the readiness test stops the S3 server).
+ */
+export class LocalStack {
+  readonly parts: Partial<Record<StackPartName, Part>> = {};
+  private readonly started: StackPartName[] = [];
+
+  constructor(
+    readonly config: StackConfig,
+    private readonly options: StackOptions = {},
+  ) {
+    const logDir = join(config.dataDir, "logs");
+    this.parts.postgres = new LocalPostgres(config);
+    this.parts.s3 = new LocalS3Server(config);
+    this.parts.neonBridge = new NeonWebSocketBridge(
+      config.ports.neonBridge,
+      new Set([`127.0.0.1:${config.ports.postgres}`]),
+    );
+    if (options.mediaWorker !== false) {
+      const child = new ManagedChild(
+        {
+          name: "media-worker",
+          command: process.execPath,
+          args: ["--import", "tsx", join(projectRoot, "media-worker/src/main.ts")],
+          env: mediaWorkerEnv(config),
+          cwd: projectRoot,
+        },
+        logDir,
+      );
+      this.parts.mediaWorker = httpChild(
+        child,
+        "media worker",
+        `http://127.0.0.1:${config.ports.mediaWorker}/health`,
+        30_000,
+      );
+    }
+    if (options.api !== false) {
+      const envFile = join(config.dataDir, "worker.env");
+      const child = new ManagedChild(
+        {
+          name: "wrangler",
+          command: process.execPath,
+          args: [
+            join(projectRoot, "node_modules/wrangler/bin/wrangler.js"),
+            "dev",
+            "--local",
+            "--ip",
+            "127.0.0.1",
+            "--port",
+            String(config.ports.api),
+            "--inspector-port",
+            String(config.ports.api + 1000),
+            "--env-file",
+            envFile,
+            "--persist-to",
+            join(config.dataDir, "wrangler"),
+            "--show-interactive-dev-session=false",
+            "--log-level",
+            "info",
+          ],
+          env: quietWrangler,
+          cwd: projectRoot,
+        },
+        logDir,
+      );
+      const part = httpChild(child, "wrangler dev", `${this.apiUrl}/health`, 90_000);
+      this.parts.api = {
+        ...part,
+        start: () => {
+          const lines = Object.entries(workerEnv(config)).map(([key, value]) => `${key}=${value}`);
+          writeFileSync(envFile, `${lines.join("\n")}\n`, { mode: 0o600 });
+          chmodSync(envFile, 0o600);
+          return part.start();
+        },
+        get running() {
+          return part.running;
+        },
+      };
+    }
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.config.ports.api}`;
+  }
+
+  async start(): Promise<void> {
+    try {
+      for (const name of ["postgres", "s3", "neonBridge", "mediaWorker", "api"] as const) {
+        const part = this.parts[name];
+        if (!part) continue;
+        log("starting", { part: name });
+        await part.start();
+        this.started.push(name);
+        if (name === "postgres") await applyMigrations(this.config.database.url);
+      }
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const name of this.started.splice(0).reverse()) {
+      await this.parts[name]?.stop().catch((error: Error) => log("stop failed", { part: name, error: error.message }));
+    }
+  }
+}

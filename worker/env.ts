@@ -1,0 +1,38 @@
+import type { JobQueueMessage, WebhookQueueMessage } from "../agents/contracts/queue.ts";
+import type { Database } from "../db/client.ts";
+import type { JobRoom } from "./rooms/job-room.ts";
+
+/** Bindings, variables and secrets of the Worker, as declared in wrangler.toml. */
+export type Env = {
+  ASSETS: Fetcher;
+  JOBS_QUEUE: Queue<JobQueueMessage>;
+  JOBS_DLQ: Queue<JobQueueMessage>;
+  WEBHOOKS_QUEUE: Queue<WebhookQueueMessage>;
+  JOB_ROOM: DurableObjectNamespace<JobRoom>;
+
+  DATABASE_URL: string;
+  /** Local development only: the WebSocket-to-TCP bridge in front of a plain PostgreSQL. */
+  NEON_WS_PROXY?: string;
+  S3_ENDPOINT: string;
+  S3_BUCKET: string;
+  S3_REGION: string;
+  S3_ACCESS_KEY_ID: string;
+  S3_SECRET_ACCESS_KEY: string;
+  MEDIA_WORKER_URL: string;
+  MEDIA_WORKER_SECRET: string;
+  JWT_SECRET: string;
+  ENCRYPTION_KEY: string;
+  PUBLIC_BASE_URL: string;
+  ALLOW_INSECURE_WEBHOOKS: string;
+  MAX_UPLOAD_BYTES: string;
+  JOB_MAX_ATTEMPTS: string;
+  JOB_LEASE_SECONDS: string;
+};
+
+export type AppVariables = {
+  requestId: string;
+  /** The request's database handle, opened on first use and closed when the response is sent. */
+  db: () => Database;
+};
+
+export type AppEnv = { Bindings: Env; Variables: AppVariables };

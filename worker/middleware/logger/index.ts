@@ -1,0 +1,36 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../../env.ts";
+
+export type LogLine = {
+  level: "info" | "warn" | "error";
+  msg: "request";
+  requestId: string;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+};
+
+/**
+ * One structured JSON line per request. Only the path is logged (query strings can carry
+ * tickets and presigned signatures), and never a header.
+ *
+ * @example
+ * app.use(requestId(), logger());
+ */
+export function logger(write: (line: LogLine) => void = (line) => console.log(JSON.stringify(line))) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const started = Date.now();
+    await next();
+    const status = c.res.status;
+    write({
+      level: status >= 500 ? "error" : status >= 400 ? "warn" : "info",
+      msg: "request",
+      requestId: c.get("requestId"),
+      method: c.req.method,
+      path: c.req.path,
+      status,
+      durationMs: Date.now() - started,
+    });
+  });
+}

@@ -1,0 +1,60 @@
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../app.ts";
+
+type Readiness = { status: string; down: string[]; parts: Record<string, { status: string; error?: string }> };
+
+async function readinessWith(overrides: Partial<typeof env>): Promise<{ status: number; body: Readiness }> {
+  const ctx = createExecutionContext();
+  const response = await createApp().request("/health/ready", {}, { ...env, ...overrides }, ctx);
+  await waitOnExecutionContext(ctx);
+  return { status: response.status, body: (await response.json()) as Readiness };
+}
+
+describe("GET /health/ready", () => {
+  it("reports every part ok when PostgreSQL, the S3 server and the media worker answer", async () => {
+    const response = await SELF.fetch("http://api.test/health/ready");
+    const body = (await response.json()) as Readiness;
+    expect(response.status).toBe(200);
+    expect(body).toMatchObject({
+      status: "ok",
+      down: [],
+      parts: { database: { status: "ok" }, storage: { status: "ok" }, mediaWorker: { status: "ok" } },
+    });
+  });
+
+  it("answers 503 naming storage when the S3 server is unreachable", async () => {
+    const { status, body } = await readinessWith({ S3_ENDPOINT: "http://127.0.0.1:9" });
+    expect(status).toBe(503);
+    expect(body.down).toEqual(["storage"]);
+  });
+
+  it("counts storage as down when the server rejects our signature", async () => {
+    const { status, body } = await readinessWith({ S3_SECRET_ACCESS_KEY: "not-the-secret" });
+    expect(status).toBe(503);
+    expect(body.down).toEqual(["storage"]);
+    expect(body.parts.storage?.error).toContain("403");
+  });
+
+  it("names the database and the media worker when they are down", async () => {
+    const { status, body } = await readinessWith({
+      DATABASE_URL: env.DATABASE_URL.replace(/:\d+\//, ":9/"),
+      MEDIA_WORKER_URL: "http://127.0.0.1:9",
+    });
+    expect(status).toBe(503);
+    expect(body.down).toEqual(["database", "mediaWorker"]);
+  });
+});
+
+describe("GET /health", () => {
+  it("is alive without touching any dependency", async () => {
+    const response = await createApp().request(
+      "/health",
+      {},
+      { ...env, DATABASE_URL: "postgres://nowhere:1/x" },
+      createExecutionContext(),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+});

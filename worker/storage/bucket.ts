@@ -1,0 +1,94 @@
+import { AwsClient } from "aws4fetch";
+import type { Env } from "../env.ts";
+
+export type BucketConfig = Pick<
+  Env,
+  "S3_ENDPOINT" | "S3_BUCKET" | "S3_REGION" | "S3_ACCESS_KEY_ID" | "S3_SECRET_ACCESS_KEY"
+>;
+
+export class StorageError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = "StorageError";
+  }
+}
+
+/** Keys are `/`-separated ids; each segment is encoded the way SigV4 canonicalizes it. */
+const encodeKey = (key: string) => key.split("/").map(encodeURIComponent).join("/");
+
+/**
+ * The project's bucket through the S3 API (R2 in production, the local S3 server in
+ * development), signed with SigV4 by aws4fetch. Object bytes never pass through the Worker:
+ * clients get presigned URLs.
+ *
+ * @example
+ * const bucket = new Bucket(env);
+ * const url = await bucket.presign("GET", "jobs/123/outputs/reel.mp4", { expiresIn: 900 });
+ */
+export class Bucket {
+  private readonly client: AwsClient;
+  private readonly base: string;
+
+  constructor(config: BucketConfig) {
+    this.client = new AwsClient({
+      accessKeyId: config.S3_ACCESS_KEY_ID,
+      secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+      service: "s3",
+      region: config.S3_REGION || "auto",
+    });
+    this.base = `${config.S3_ENDPOINT.replace(/\/+$/, "")}/${config.S3_BUCKET}`;
+  }
+
+  objectUrl(key: string, query: Record<string, string> = {}): string {
+    const url = new URL(`${this.base}/${encodeKey(key)}`);
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+    return url.toString();
+  }
+
+  /** A signed request against the bucket itself or one object. */
+  fetch(key: string | null, init: RequestInit & { query?: Record<string, string> } = {}): Promise<Response> {
+    const { query, ...rest } = init;
+    const url = key === null ? this.bucketUrl(query) : this.objectUrl(key, query);
+    return this.client.fetch(url, rest);
+  }
+
+  /** Resolves when the bucket answers to our credentials; throws StorageError otherwise. */
+  async check(): Promise<void> {
+    const response = await this.fetch(null, { method: "HEAD" });
+    if (!response.ok) throw new StorageError(`bucket answered ${response.status}`, response.status);
+  }
+
+  async head(key: string): Promise<{ sizeBytes: number; etag: string | null } | null> {
+    const response = await this.fetch(key, { method: "HEAD" });
+    if (response.status === 404) return null;
+    if (!response.ok) throw new StorageError(`HEAD ${key} answered ${response.status}`, response.status);
+    return { sizeBytes: Number(response.headers.get("content-length") ?? 0), etag: response.headers.get("etag") };
+  }
+
+  /**
+   * A URL that allows one method on one key until it expires. Headers passed here are signed
+   * too, so the client must send them unchanged (used to bind content type and length).
+   */
+  async presign(
+    method: "GET" | "PUT" | "HEAD",
+    key: string,
+    options: { expiresIn: number; query?: Record<string, string>; headers?: Record<string, string> },
+  ): Promise<string> {
+    const url = this.objectUrl(key, { ...options.query, "X-Amz-Expires": String(options.expiresIn) });
+    const signed = await this.client.sign(url, {
+      method,
+      headers: options.headers,
+      aws: { signQuery: true, allHeaders: Boolean(options.headers) },
+    });
+    return signed.url;
+  }
+
+  private bucketUrl(query: Record<string, string> = {}): string {
+    const url = new URL(this.base);
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+    return url.toString();
+  }
+}

@@ -1,0 +1,23 @@
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+/**
+ * Worker tests run inside workerd with the bindings of wrangler.toml. The real services they
+ * talk to (PostgreSQL through the Neon bridge, the S3 server, the media worker) are started by
+ * `npm test` (test/run.ts), which hands their addresses over in LH_TEST_WORKER_ENV.
+ */
+const serviceEnv: Record<string, string> = JSON.parse(process.env.LH_TEST_WORKER_ENV ?? "{}");
+
+export default defineConfig({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: "../wrangler.toml" },
+      miniflare: { bindings: serviceEnv },
+    }),
+  ],
+  test: {
+    name: "worker",
+    include: ["**/*.test.ts"],
+    testTimeout: 30_000,
+  },
+});
