@@ -3,20 +3,23 @@ import { loadStackConfig, projectRoot, type StackConfig, workerEnv } from "../in
 import { LocalStack, type StackOptions } from "../infra/local/stack.ts";
 
 /**
- * Ports of the test services, apart from the development stack's so both can run at once.
- * Each suite run gets its own data folder under .data/test.
+ * Ports and data folder of the test services, apart from the development stack's so both can
+ * run at once. `LH_TEST_PORT_OFFSET` shifts every port (and the folder) for a second run.
  */
-export const testPorts = {
-  LH_POSTGRES_PORT: "55432",
-  LH_S3_PORT: "9410",
-  LH_NEON_BRIDGE_PORT: "9411",
-  LH_MEDIA_WORKER_PORT: "9412",
-  LH_API_PORT: "8797",
-};
+export function testStackEnv(offset = Number(process.env.LH_TEST_PORT_OFFSET ?? 0)): Record<string, string> {
+  const at = (port: number) => String(port + offset);
+  return {
+    LH_DATA_DIR: join(projectRoot, ".data", offset ? `test-${offset}` : "test"),
+    LH_POSTGRES_PORT: at(55432),
+    LH_S3_PORT: at(9410),
+    LH_NEON_BRIDGE_PORT: at(9411),
+    LH_MEDIA_WORKER_PORT: at(9412),
+    LH_API_PORT: at(8797),
+  };
+}
 
-export function testStackConfig(dataDir = join(projectRoot, ".data/test")): StackConfig {
-  Object.assign(process.env, testPorts);
-  return loadStackConfig(dataDir);
+export function testStackConfig(offset?: number): StackConfig {
+  return loadStackConfig(testStackEnv(offset));
 }
 
 /** Starts the real services a test run needs; `wrangler dev` is left out unless asked for. */

@@ -1,5 +1,5 @@
 import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process";
-import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { log } from "./log.ts";
 
@@ -18,11 +18,16 @@ export type ChildSpec = {
 /**
  * A long-running program of the stack. Its output goes to `<logDir>/<name>.log` so the
  * launcher's own output stays readable; the tail of that log is shown when it dies early.
+ *
+ * Each child leads its own process group (wrangler starts workerd beneath it) and leaves a pid
+ * file: if the launcher itself is killed, the next start finds the orphaned group and stops it
+ * before taking the same ports.
  */
 export class ManagedChild {
   private child: ChildProcess | null = null;
   private exited: Promise<number | null> = Promise.resolve(null);
   readonly logFile: string;
+  private readonly pidFile: string;
 
   constructor(
     private readonly spec: ChildSpec,
@@ -30,9 +35,11 @@ export class ManagedChild {
   ) {
     mkdirSync(logDir, { recursive: true });
     this.logFile = join(logDir, `${spec.name}.log`);
+    this.pidFile = join(logDir, `${spec.name}.pid`);
   }
 
-  start(): void {
+  async start(): Promise<void> {
+    await this.stopLeftover();
     const out = createWriteStream(this.logFile, { flags: "a" });
     const options: SpawnOptions = {
       cwd: this.spec.cwd,
@@ -40,14 +47,17 @@ export class ManagedChild {
       stdio: ["ignore", "pipe", "pipe"],
       uid: this.spec.uid,
       gid: this.spec.gid,
+      detached: true,
     };
     const child = spawn(this.spec.command, this.spec.args, options);
+    if (child.pid) writeFileSync(this.pidFile, String(child.pid));
     child.stdout?.pipe(out, { end: false });
     child.stderr?.pipe(out, { end: false });
     this.child = child;
     this.exited = new Promise((resolve) => {
       child.on("exit", (code, signal) => {
         out.end();
+        rmSync(this.pidFile, { force: true });
         if (this.child === child) {
           this.child = null;
           log("process exited", { name: this.spec.name, code, signal });
@@ -82,10 +92,42 @@ export class ManagedChild {
     const child = this.child;
     if (!child) return;
     this.child = null;
-    child.kill(this.spec.stopSignal ?? "SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    signalGroup(child.pid, this.spec.stopSignal ?? "SIGTERM");
+    const timer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), graceMs);
     await this.exited;
     clearTimeout(timer);
+    signalGroup(child.pid, "SIGKILL");
+  }
+
+  /** Stops a process group this child left behind when a previous launcher died. */
+  private async stopLeftover(): Promise<void> {
+    if (!existsSync(this.pidFile)) return;
+    const pid = Number(readFileSync(this.pidFile, "utf8"));
+    rmSync(this.pidFile, { force: true });
+    if (!Number.isInteger(pid) || pid <= 1 || !commandLine(pid).includes(this.spec.command)) return;
+    log("stopping a process left over from an earlier run", { name: this.spec.name, pid });
+    signalGroup(pid, this.spec.stopSignal ?? "SIGTERM");
+    await waitFor(`${this.spec.name} (leftover) to exit`, async () => !commandLine(pid), 15_000).catch(() =>
+      signalGroup(pid, "SIGKILL"),
+    );
+  }
+}
+
+function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+/** The command line of a live process, or "" when there is none (pids get reused). */
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+  } catch {
+    return "";
   }
 }
 

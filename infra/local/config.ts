@@ -13,8 +13,8 @@ export type StackConfig = {
   secrets: { jwt: string; internal: string; encryption: string };
 };
 
-const port = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
+const port = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
+  const value = Number(env[name] ?? fallback);
   if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} must be a port number`);
   return value;
 };
@@ -37,15 +37,19 @@ function localSecrets(dataDir: string): StackConfig["secrets"] & { dbPassword: s
   return created;
 }
 
-/** Ports come from `LH_*_PORT` variables; everything listens on 127.0.0.1. */
-export function loadStackConfig(dataDir = process.env.LH_DATA_DIR ?? join(projectRoot, ".data")): StackConfig {
+/**
+ * Ports come from `LH_*_PORT` variables and the data folder from `LH_DATA_DIR`; everything
+ * listens on 127.0.0.1.
+ */
+export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConfig {
+  const dataDir = env.LH_DATA_DIR ?? join(projectRoot, ".data");
   mkdirSync(dataDir, { recursive: true });
   const ports = {
-    postgres: port("LH_POSTGRES_PORT", 54329),
-    s3: port("LH_S3_PORT", 9400),
-    neonBridge: port("LH_NEON_BRIDGE_PORT", 9401),
-    mediaWorker: port("LH_MEDIA_WORKER_PORT", 9402),
-    api: port("LH_API_PORT", 8787),
+    postgres: port(env, "LH_POSTGRES_PORT", 54329),
+    s3: port(env, "LH_S3_PORT", 9400),
+    neonBridge: port(env, "LH_NEON_BRIDGE_PORT", 9401),
+    mediaWorker: port(env, "LH_MEDIA_WORKER_PORT", 9402),
+    api: port(env, "LH_API_PORT", 8787),
   };
   const { dbPassword, ...secrets } = localSecrets(dataDir);
   const database = { name: "lecture_highlights", user: "lecture_highlights", password: dbPassword };

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { ManagedChild, waitFor } from "./child-process.ts";
@@ -50,8 +50,7 @@ export class LocalPostgres {
 
   async start(): Promise<void> {
     if (!existsSync(join(this.clusterDir, "PG_VERSION"))) this.initCluster();
-    this.stopLeftover();
-    this.child.start();
+    await this.child.start();
     await waitFor("PostgreSQL", () => this.canConnect(), 30_000).catch((error) => {
       throw new Error(`${error.message}\n${this.child.logTail()}`);
     });
@@ -97,19 +96,6 @@ export class LocalPostgres {
     }
   }
 
-  /** A crashed launcher can leave its postmaster running; a second start must still work. */
-  private stopLeftover(): void {
-    const pidFile = join(this.clusterDir, "postmaster.pid");
-    if (!existsSync(pidFile)) return;
-    const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-    if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-    log("stopping PostgreSQL left over from an earlier run", { pid });
-    execFileSync(join(this.bin, "pg_ctl"), ["stop", "-D", this.clusterDir, "-m", "fast", "-w"], {
-      stdio: "ignore",
-      ...(this.owner ?? {}),
-    });
-  }
-
   private async canConnect(): Promise<boolean> {
     if (!this.child.running) throw new Error(`PostgreSQL exited\n${this.child.logTail()}`);
     const client = this.adminClient();
@@ -144,14 +130,5 @@ function accountIds(name: string): { uid: number; gid: number } {
     return { uid, gid };
   } catch {
     throw new Error(`PostgreSQL cannot run as root and there is no "${name}" account (apt-get install postgresql)`);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -24,7 +24,7 @@ const quietWrangler = {
 function httpChild(child: ManagedChild, name: string, url: string, timeoutMs: number): Part {
   return {
     start: async () => {
-      child.start();
+      await child.start();
       await waitFor(
         name,
         async () => {
