@@ -30,12 +30,19 @@ export function createDatabase(config: DatabaseConfig): { db: Database; close: (
     neonConfig.pipelineConnect = false;
   }
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
+  let closing = false;
   // An idle connection can drop (the proxy or the server went away); without a listener the
-  // pool's error event would crash the isolate instead of failing just the next query.
-  pool.on("error", (error: Error) =>
-    console.error(JSON.stringify({ level: "warn", msg: "database connection lost", error: error.message })),
-  );
-  return { db: drizzle(pool, { schema }), close: () => pool.end() };
+  // pool's error event would crash the isolate instead of failing just the next query. Sockets
+  // torn down while we close the pool ourselves are expected and not worth a line.
+  pool.on("error", (error: Error) => {
+    if (!closing)
+      console.error(JSON.stringify({ level: "warn", msg: "database connection lost", error: error.message }));
+  });
+  const close = () => {
+    closing = true;
+    return pool.end();
+  };
+  return { db: drizzle(pool, { schema }), close };
 }
 
 export { schema };

@@ -19,7 +19,11 @@ import {
 import { type JobOptions, jobStatuses, type StageStates } from "../agents/contracts/job.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () =>
+  timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
 export const users = pgTable("users", {

@@ -1,6 +1,9 @@
 import { createApp } from "./app.ts";
 import type { Env } from "./env.ts";
 import { createQueueRouter } from "./queues/index.ts";
+import { consumeJobs } from "./queues/jobs.ts";
+import { consumeDeadJobs } from "./queues/jobs-dead-letter.ts";
+import { runScheduledTasks } from "./scheduled/index.ts";
 
 export { JobRoom } from "./rooms/job-room.ts";
 
@@ -8,5 +11,6 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
-  queue: createQueueRouter({}),
+  queue: createQueueRouter({ "lh-jobs": consumeJobs, "lh-jobs-dlq": consumeDeadJobs }),
+  scheduled: runScheduledTasks,
 } satisfies ExportedHandler<Env>;

@@ -23,6 +23,7 @@ describe("wrangler deploy --dry-run", () => {
     );
     expect(existsSync(join(outdir, "index.js"))).toBe(true);
     expect(statSync(join(outdir, "index.js")).size).toBeGreaterThan(10_000);
-    for (const binding of ["JOBS_QUEUE", "JOBS_DLQ", "WEBHOOKS_QUEUE", "JOB_ROOM", "ASSETS"]) expect(stdout).toContain(binding);
+    for (const binding of ["JOBS_QUEUE", "JOBS_DLQ", "WEBHOOKS_QUEUE", "JOB_ROOM", "ASSETS"])
+      expect(stdout).toContain(binding);
   });
 });

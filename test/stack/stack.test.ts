@@ -22,10 +22,16 @@ describe("local stack", () => {
 
   it("reports ready with every part up, and 503 naming storage while the S3 server is stopped", async () => {
     await stack.start();
-    expect(await readiness(stack.apiUrl)).toEqual({ status: 200, body: expect.objectContaining({ status: "ok", down: [] }) });
+    expect(await readiness(stack.apiUrl)).toEqual({
+      status: 200,
+      body: expect.objectContaining({ status: "ok", down: [] }),
+    });
 
     await stack.parts.s3!.stop();
-    expect(await readiness(stack.apiUrl)).toEqual({ status: 503, body: expect.objectContaining({ down: ["storage"] }) });
+    expect(await readiness(stack.apiUrl)).toEqual({
+      status: 503,
+      body: expect.objectContaining({ down: ["storage"] }),
+    });
 
     await stack.parts.s3!.start();
     expect((await readiness(stack.apiUrl)).status).toBe(200);
@@ -41,11 +47,15 @@ describe("npm run stack", () => {
 
   /** Starts the launcher as `npm run stack` does and resolves with its "ready" line. */
   function launch(): Promise<{ launcher: ChildProcess; ready: { status: string; api: string } }> {
-    const launcher = spawn(process.execPath, ["--import", "tsx", join(projectRoot, "infra/local/main.ts"), "--stack-only"], {
-      cwd: projectRoot,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const launcher = spawn(
+      process.execPath,
+      ["--import", "tsx", join(projectRoot, "infra/local/main.ts"), "--stack-only"],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     launchers.push(launcher);
     let stderr = "";
     launcher.stderr!.on("data", (chunk) => (stderr += chunk));

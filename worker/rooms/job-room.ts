@@ -2,23 +2,37 @@ import { DurableObject } from "cloudflare:workers";
 import type { JobSnapshot, ProgressMessage, ProgressPayload } from "../../agents/contracts/progress.ts";
 import type { Env } from "../env.ts";
 
+/** At most one progress message per this many milliseconds reaches subscribers (about 10/s). */
+export const PROGRESS_INTERVAL_MS = 100;
+
+type RoomState = { jobId: string; seq: number; lastProgressAt: number };
+
 /**
  * One room per job, fanning progress out to every subscriber's WebSocket. It uses the
- * hibernation API: sockets are owned by the runtime, so an idle room costs nothing and the
- * object may be evicted between events. The constructor runs again after hibernation, which is
- * why all state (the snapshot and the last `seq`) lives in storage, never in fields.
+ * hibernation API: the runtime owns the sockets, so an idle room costs nothing and the object
+ * may be evicted between events. The constructor runs again after hibernation, which is why
+ * all state (snapshot, last `seq`, a pending progress message) lives in storage, not fields.
  */
 export class JobRoom extends DurableObject<Env> {
-  /** Accepts an already-authorized subscriber (the Worker checked the caller and ownership). */
+  /** Accepts a subscriber the Worker already authenticated and checked ownership for. */
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
       return new Response("expected a WebSocket upgrade", { status: 426 });
     }
     const { 0: client, 1: server } = new WebSocketPair();
-    const protocol = request.headers.get("sec-websocket-protocol")?.split(",")[0]?.trim();
     this.ctx.acceptWebSocket(server);
-    const snapshot = await this.snapshotMessage(new URL(request.url).searchParams.get("jobId") ?? "");
-    if (snapshot) server.send(JSON.stringify(snapshot));
+    const [state, snapshot] = await Promise.all([this.state(), this.ctx.storage.get<JobSnapshot>("snapshot")]);
+    if (snapshot && state) {
+      const message: ProgressMessage = {
+        type: "snapshot",
+        snapshot,
+        jobId: state.jobId,
+        seq: state.seq,
+        at: new Date().toISOString(),
+      };
+      server.send(JSON.stringify(message));
+    }
+    const protocol = request.headers.get("sec-websocket-protocol")?.split(",")[0]?.trim();
     return new Response(null, {
       status: 101,
       webSocket: client,
@@ -27,24 +41,36 @@ export class JobRoom extends DurableObject<Env> {
   }
 
   /**
-   * Records and broadcasts one message. The room numbers messages itself so `seq` rises by one
-   * per message whatever order or number of Worker isolates published them.
+   * Stores the job's latest snapshot and broadcasts `message`. The room numbers messages, so
+   * `seq` rises by one per delivered message whichever Worker isolate published it. Progress
+   * arriving faster than PROGRESS_INTERVAL_MS is coalesced: only the newest is sent, by alarm.
    */
-  async publish(jobId: string, message: ProgressPayload): Promise<ProgressMessage> {
-    const seq = ((await this.ctx.storage.get<number>("seq")) ?? 0) + 1;
-    const full = { ...message, jobId, seq, at: new Date().toISOString() } as ProgressMessage;
-    await this.ctx.storage.put({ seq, ...(full.type === "snapshot" ? { snapshot: full.snapshot } : {}) });
-    if (full.type !== "snapshot") {
-      const text = JSON.stringify(full);
-      for (const socket of this.ctx.getWebSockets()) {
-        try {
-          socket.send(text);
-        } catch {
-          // A socket closing at this instant is not the other subscribers' problem.
-        }
-      }
+  async publish(jobId: string, snapshot: JobSnapshot, message?: ProgressPayload): Promise<void> {
+    await this.ctx.storage.put("snapshot", snapshot);
+    const state = (await this.state()) ?? { jobId, seq: 0, lastProgressAt: 0 };
+    if (!message) {
+      await this.ctx.storage.put("state", state);
+      return;
     }
-    return full;
+    if (message.type === "progress") {
+      const wait = state.lastProgressAt + PROGRESS_INTERVAL_MS - Date.now();
+      if (wait > 0) {
+        await this.ctx.storage.put("pending", message);
+        if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + wait);
+        return;
+      }
+    } else {
+      // A stage change or the end supersedes any progress still waiting.
+      await this.ctx.storage.delete("pending");
+    }
+    await this.broadcast(state, message);
+  }
+
+  override async alarm(): Promise<void> {
+    const [state, pending] = await Promise.all([this.state(), this.ctx.storage.get<ProgressPayload>("pending")]);
+    if (!state || !pending) return;
+    await this.ctx.storage.delete("pending");
+    await this.broadcast(state, pending);
   }
 
   subscriberCount(): number {
@@ -56,16 +82,28 @@ export class JobRoom extends DurableObject<Env> {
   }
 
   override async webSocketClose(socket: WebSocket, code: number, reason: string): Promise<void> {
-    // 1005 means "no code given"; sending it back throws, so answer with a normal closure.
+    // 1005 means "no code given"; echoing it back throws, so answer with a normal closure.
     socket.close(code === 1005 ? 1000 : code, reason);
   }
 
-  private async snapshotMessage(jobId: string): Promise<ProgressMessage | null> {
-    const [seq, snapshot] = await Promise.all([
-      this.ctx.storage.get<number>("seq"),
-      this.ctx.storage.get<JobSnapshot>("snapshot"),
-    ]);
-    if (!snapshot) return null;
-    return { type: "snapshot", snapshot, jobId, seq: seq ?? 0, at: new Date().toISOString() };
+  private state(): Promise<RoomState | undefined> {
+    return this.ctx.storage.get<RoomState>("state");
+  }
+
+  private async broadcast(state: RoomState, message: ProgressPayload): Promise<void> {
+    const next: RoomState = {
+      jobId: state.jobId,
+      seq: state.seq + 1,
+      lastProgressAt: message.type === "progress" ? Date.now() : state.lastProgressAt,
+    };
+    await this.ctx.storage.put("state", next);
+    const text = JSON.stringify({ ...message, jobId: next.jobId, seq: next.seq, at: new Date().toISOString() });
+    for (const socket of this.ctx.getWebSockets()) {
+      try {
+        socket.send(text);
+      } catch {
+        // A socket closing at this instant is not the other subscribers' problem.
+      }
+    }
   }
 }

@@ -1,0 +1,110 @@
+import type { JobErrorCode, StageStates } from "../../agents/contracts/job.ts";
+import type { WorkerEvent } from "../../agents/contracts/media-protocol.ts";
+import type { ProgressPayload } from "../../agents/contracts/progress.ts";
+import { type JobRow, overallProgress } from "./snapshot.ts";
+
+export type JobPatch = Partial<Omit<JobRow, "id" | "userId" | "uploadId" | "createdAt">>;
+
+export type Transition =
+  | { kind: "ignore"; reason: string }
+  | { kind: "apply"; patch: JobPatch; message?: ProgressPayload; requeue?: boolean };
+
+/**
+ * What one media worker event does to a job: the rules of the lifecycle in one pure function.
+ * Reports from another attempt, about a finished job, or older than one already applied change
+ * nothing; a retryable failure with attempts left sends the job round again.
+ *
+ * @example
+ * const t = nextJobState(job, event, new Date(), 120);
+ * if (t.kind === "apply") await db.update(jobs).set(t.patch)...
+ */
+export function nextJobState(job: JobRow, event: WorkerEvent, now: Date, leaseSeconds: number): Transition {
+  if (job.status === "completed" || job.status === "failed" || job.status === "cancelled") {
+    return { kind: "ignore", reason: `job already ${job.status}` };
+  }
+  if (event.attempt !== job.attempt)
+    return { kind: "ignore", reason: `report from attempt ${event.attempt}, job is on ${job.attempt}` };
+  if (event.seq <= job.lastEventSeq) return { kind: "ignore", reason: "older than a report already applied" };
+
+  const renewed: JobPatch = {
+    status: "processing",
+    lastEventSeq: event.seq,
+    leaseExpiresAt: new Date(now.getTime() + leaseSeconds * 1000),
+    startedAt: job.startedAt ?? now,
+  };
+  switch (event.type) {
+    case "started":
+      return { kind: "apply", patch: renewed };
+    case "progress": {
+      const previous = job.stages[event.stage];
+      if (previous?.status === "completed" || previous?.status === "skipped") return { kind: "apply", patch: renewed };
+      const stages: StageStates = {
+        ...job.stages,
+        [event.stage]: { status: "running", progress: event.progress, startedAt: previous?.startedAt ?? event.at },
+      };
+      const progress = overallProgress(stages);
+      return {
+        kind: "apply",
+        patch: { ...renewed, stages, stage: event.stage, progress },
+        message: { type: "progress", stage: event.stage, stageProgress: event.progress, progress },
+      };
+    }
+    case "stage": {
+      const stages: StageStates = {
+        ...job.stages,
+        [event.stage]: {
+          status: event.status,
+          progress: 1,
+          startedAt: job.stages[event.stage]?.startedAt,
+          finishedAt: event.at,
+          durationMs: event.durationMs,
+        },
+      };
+      return {
+        kind: "apply",
+        patch: { ...renewed, stages, progress: overallProgress(stages) },
+        message: { type: "stage", stage: event.stage, status: event.status },
+      };
+    }
+    case "completed":
+      return {
+        kind: "apply",
+        patch: {
+          status: "completed",
+          lastEventSeq: event.seq,
+          progress: 1,
+          stage: null,
+          leaseExpiresAt: null,
+          manifestKey: event.manifestKey,
+          stats: { ...job.stats, ...event.manifest.stats },
+          finishedAt: now,
+        },
+        message: { type: "completed", resultsUrl: `/v1/jobs/${job.id}/results` },
+      };
+    case "failed": {
+      if (event.retryable && job.attempt < job.maxAttempts)
+        return { kind: "apply", patch: nextAttempt(job), requeue: true };
+      const failure = failJob(event.code, event.message, now);
+      return { kind: "apply", patch: { ...failure.patch, lastEventSeq: event.seq }, message: failure.message };
+    }
+  }
+}
+
+/** The job goes back to the queue as its next attempt; stage checkpoints let it resume. */
+export function nextAttempt(job: JobRow): JobPatch {
+  return { status: "queued", attempt: job.attempt + 1, lastEventSeq: -1, leaseExpiresAt: null, enqueuedAt: null };
+}
+
+export function failJob(code: JobErrorCode, message: string, now: Date): { patch: JobPatch; message: ProgressPayload } {
+  return {
+    patch: {
+      status: "failed",
+      errorCode: code,
+      errorMessage: message,
+      leaseExpiresAt: null,
+      stage: null,
+      finishedAt: now,
+    },
+    message: { type: "failed", code, message },
+  };
+}

@@ -1,0 +1,56 @@
+import { signInternalRequest } from "../../agents/contracts/internal-auth.ts";
+import type { JobSpec } from "../../agents/contracts/media-protocol.ts";
+import type { Env } from "../env.ts";
+
+export type SubmitResult =
+  | { outcome: "accepted" }
+  | { outcome: "busy"; retryAfterSeconds: number }
+  | { outcome: "failed"; detail: string };
+
+/**
+ * How the Worker hands jobs to the media fleet. Locally and in tests it is a plain URL; in
+ * production the same interface fronts a Cloudflare Container reached through its Durable
+ * Object class (`getContainer(env.MEDIA, jobId).fetch(...)`), so dispatch code never changes.
+ */
+export type MediaWorkerClient = {
+  submit(spec: JobSpec): Promise<SubmitResult>;
+  cancel(jobId: string, attempt: number): Promise<void>;
+};
+
+/** Reads the media worker's answer to `POST /jobs`: 202 accepted; 503 busy; anything else failed. */
+export async function interpretSubmitResponse(response: Response): Promise<SubmitResult> {
+  if (response.status === 202 || response.status === 200) return { outcome: "accepted" };
+  if (response.status === 503 || response.status === 429) {
+    const retryAfter = Number(response.headers.get("retry-after"));
+    return { outcome: "busy", retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 10 };
+  }
+  const text = await response.text().catch(() => "");
+  return { outcome: "failed", detail: `media worker answered ${response.status} ${text.slice(0, 200)}` };
+}
+
+/** The media worker at `MEDIA_WORKER_URL`, every call signed with `MEDIA_WORKER_SECRET`. */
+export function httpMediaWorker(env: Pick<Env, "MEDIA_WORKER_URL" | "MEDIA_WORKER_SECRET">): MediaWorkerClient {
+  const post = async (path: string, payload: unknown) => {
+    const body = JSON.stringify(payload);
+    const headers = await signInternalRequest(env.MEDIA_WORKER_SECRET, body);
+    return fetch(new URL(path, env.MEDIA_WORKER_URL), {
+      method: "POST",
+      body,
+      headers,
+      signal: AbortSignal.timeout(10_000),
+    });
+  };
+  return {
+    async submit(spec) {
+      try {
+        return await interpretSubmitResponse(await post("/jobs", spec));
+      } catch (error) {
+        return { outcome: "failed", detail: `media worker unreachable: ${(error as Error).message}` };
+      }
+    },
+    async cancel(jobId, attempt) {
+      const response = await post(`/jobs/${jobId}/cancel`, { jobId, attempt });
+      if (!response.ok && response.status !== 404) throw new Error(`cancel answered ${response.status}`);
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { env, SELF } from "cloudflare:test";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { ResultManifest, WorkerEvent } from "../../../agents/contracts/index.ts";
+import { signInternalRequest } from "../../../agents/contracts/internal-auth.ts";
+import { schema } from "../../../db/client.ts";
+import { insertJob, readJob, reportEvent, withTestDatabase } from "../../test-support/jobs.ts";
+
+const at = () => new Date().toISOString();
+
+describe("POST /internal/jobs/:id/events", () => {
+  it("rejects a missing, forged or old signature with 401 problem+json", async () => {
+    const job = await insertJob({ status: "processing" });
+    const event: WorkerEvent = { jobId: job.id, attempt: 1, seq: 0, at: at(), type: "started" };
+    const body = JSON.stringify(event);
+    const url = `http://api.test/internal/jobs/${job.id}/events`;
+    const unsigned = await SELF.fetch(url, { method: "POST", body });
+    expect(unsigned.status).toBe(401);
+    expect(await unsigned.json()).toMatchObject({ code: "invalid_signature" });
+    expect((await reportEvent(event, "a-forged-secret-of-some-length")).status).toBe(401);
+    const hourOld = await signInternalRequest(env.MEDIA_WORKER_SECRET, body, Math.floor(Date.now() / 1000) - 3600);
+    const replayed = await SELF.fetch(url, { method: "POST", body, headers: hourOld });
+    expect(replayed.status).toBe(401);
+    expect((await readJob(job.id)).lastEventSeq).toBe(-1);
+  });
+
+  it("applies progress once, however often the same report arrives", async () => {
+    const job = await insertJob({ status: "processing" });
+    const event: WorkerEvent = {
+      jobId: job.id,
+      attempt: 1,
+      seq: 0,
+      at: at(),
+      type: "progress",
+      stage: "probe",
+      progress: 0.5,
+    };
+    expect(await (await reportEvent(event)).json()).toEqual({ applied: true });
+    expect(await (await reportEvent(event)).json()).toEqual({ applied: false, reason: "duplicate report" });
+    const updated = await readJob(job.id);
+    expect(updated).toMatchObject({
+      stage: "probe",
+      lastEventSeq: 0,
+      stages: { probe: { status: "running", progress: 0.5 } },
+    });
+    expect(updated.leaseExpiresAt!.getTime()).toBeGreaterThan(Date.now());
+    const stored = await withTestDatabase((db) =>
+      db.select().from(schema.jobEvents).where(eq(schema.jobEvents.jobId, job.id)),
+    );
+    expect(stored).toHaveLength(1);
+  });
+
+  it("ignores a late report from an earlier attempt", async () => {
+    const job = await insertJob({ status: "processing", attempt: 2 });
+    const stale: WorkerEvent = {
+      jobId: job.id,
+      attempt: 1,
+      seq: 7,
+      at: at(),
+      type: "progress",
+      stage: "layout",
+      progress: 0.9,
+    };
+    expect(await (await reportEvent(stale)).json()).toMatchObject({ applied: false });
+    expect(await readJob(job.id)).toMatchObject({ stage: null, lastEventSeq: -1, attempt: 2 });
+  });
+
+  it("completes the job and stores its highlights in timeline order", async () => {
+    const job = await insertJob({ status: "processing" });
+    const highlight = {
+      title: "Key idea",
+      summary: "Why it matters.",
+      keyPhrases: ["entropy"],
+      score: 0.9,
+      chapterIndex: 0,
+    };
+    const manifest: ResultManifest = {
+      durationSeconds: 600,
+      highlights: [
+        { ...highlight, start: 30, end: 60, clipKey: `jobs/${job.id}/outputs/clip-0.mp4`, thumbnailKey: null },
+        { ...highlight, start: 300, end: 340, clipKey: `jobs/${job.id}/outputs/clip-1.mp4`, thumbnailKey: null },
+      ],
+      chapters: [{ start: 0, title: "Intro", summary: "" }],
+      reel: { key: `jobs/${job.id}/outputs/reel.mp4`, durationSeconds: 70 },
+      transcript: { jsonKey: "t.json", vttKey: "t.vtt", srtKey: "t.srt" },
+      reelCaptions: null,
+      stats: { transcriptionBackend: "pocketsphinx" },
+    };
+    const response = await reportEvent({
+      jobId: job.id,
+      attempt: 1,
+      seq: 0,
+      at: at(),
+      type: "completed",
+      manifestKey: `jobs/${job.id}/outputs/manifest.json`,
+      manifest,
+    });
+    expect(await response.json()).toEqual({ applied: true });
+    expect(await readJob(job.id)).toMatchObject({
+      status: "completed",
+      progress: 1,
+      stats: { transcriptionBackend: "pocketsphinx" },
+    });
+    const stored = await withTestDatabase((db) =>
+      db
+        .select()
+        .from(schema.highlights)
+        .where(eq(schema.highlights.jobId, job.id))
+        .orderBy(schema.highlights.position),
+    );
+    expect(stored.map((h) => h.startSeconds)).toEqual([30, 300]);
+    // A late progress report after completion changes nothing.
+    const late: WorkerEvent = {
+      jobId: job.id,
+      attempt: 1,
+      seq: 1,
+      at: at(),
+      type: "progress",
+      stage: "compilation",
+      progress: 0.5,
+    };
+    expect(await (await reportEvent(late)).json()).toMatchObject({ applied: false });
+  });
+
+  it("refuses a body that is not a report, and a report for another job", async () => {
+    const job = await insertJob({ status: "processing" });
+    const other: WorkerEvent = { jobId: crypto.randomUUID(), attempt: 1, seq: 0, at: at(), type: "started" };
+    const body = JSON.stringify(other);
+    const response = await SELF.fetch(`http://api.test/internal/jobs/${job.id}/events`, {
+      method: "POST",
+      body,
+      headers: await signInternalRequest(env.MEDIA_WORKER_SECRET, body),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "validation_failed", errors: [{ path: "jobId" }] });
+  });
+});

@@ -1,0 +1,16 @@
+import type { Env } from "../env.ts";
+import { enqueueUnsentJobs, recoverExpiredLeases } from "../jobs/leases.ts";
+import { withDatabase } from "../with-database.ts";
+
+/** The every-minute cron: recovers jobs whose lease expired and sends jobs the queue never got. */
+export async function runScheduledTasks(
+  _controller: ScheduledController,
+  env: Env,
+  ctx: ExecutionContext,
+): Promise<void> {
+  await withDatabase(env, ctx, async (db) => {
+    const leases = await recoverExpiredLeases(env, db);
+    const unsent = await enqueueUnsentJobs(env, db);
+    console.log(JSON.stringify({ level: "info", msg: "scheduled tasks", ...leases, unsent }));
+  });
+}
