@@ -37,8 +37,8 @@ export async function rotateRefreshToken(db: Database, presented: string) {
     .from(refreshTokens)
     .where(eq(refreshTokens.tokenHash, await sha256Hex(presented)));
   if (!row) throw invalidRefreshToken();
-  if (row.usedAt || row.revokedAt) throw await reuseDetected(db, row.familyId);
-  if (row.expiresAt.getTime() <= Date.now()) throw invalidRefreshToken();
+  if (row.usedAt) throw await reuseDetected(db, row.familyId);
+  if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw invalidRefreshToken();
   // Claim the token atomically: of two concurrent refreshes with one token only one wins,
   // and the loser is treated as reuse.
   const claimed = await db
