@@ -1,19 +1,28 @@
-import { Hono } from "hono";
-import type { AppEnv } from "./env.ts";
 import { onError, problemResponse } from "./errors/on-error.ts";
 import { ProblemError } from "./errors/problem.ts";
+import { jsonBodyLimit } from "./middleware/body-limit/index.ts";
 import { database } from "./middleware/database/index.ts";
 import { logger } from "./middleware/logger/index.ts";
 import { requestId } from "./middleware/request-id/index.ts";
+import { createRouter } from "./openapi/router.ts";
+import { apiKeysRoutes } from "./routes/api-keys/index.ts";
+import { auth } from "./routes/auth/index.ts";
+import { mountDocs } from "./routes/docs/index.ts";
 import { health } from "./routes/health/index.ts";
 import { internal } from "./routes/internal/index.ts";
+import { me } from "./routes/me/index.ts";
 
 /** The HTTP API. Each route group lives in its own folder under routes/ and is mounted here. */
 export function createApp() {
-  const app = new Hono<AppEnv>();
+  const app = createRouter();
   app.use(requestId(), logger(), database());
+  app.use("/v1/*", jsonBodyLimit());
   app.route("/health", health);
   app.route("/internal", internal);
+  app.route("/v1/auth", auth);
+  app.route("/v1/me", me);
+  app.route("/v1/api-keys", apiKeysRoutes);
+  mountDocs(app);
   app.notFound((c) =>
     problemResponse(c, new ProblemError(404, "not_found", `No route for ${c.req.method} ${c.req.path}.`)),
   );

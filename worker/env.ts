@@ -1,5 +1,7 @@
 import type { JobQueueMessage, WebhookQueueMessage } from "../agents/contracts/queue.ts";
 import type { Database } from "../db/client.ts";
+import type { RateLimiter } from "./limits/rate-limiter.ts";
+import type { Auth } from "./middleware/auth/index.ts";
 import type { JobRoom } from "./rooms/job-room.ts";
 
 /** Bindings, variables and secrets of the Worker, as declared in wrangler.toml. */
@@ -9,6 +11,7 @@ export type Env = {
   JOBS_DLQ: Queue<JobQueueMessage>;
   WEBHOOKS_QUEUE: Queue<WebhookQueueMessage>;
   JOB_ROOM: DurableObjectNamespace<JobRoom>;
+  RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
 
   DATABASE_URL: string;
   /** Local development only: the WebSocket-to-TCP bridge in front of a plain PostgreSQL. */
@@ -33,6 +36,8 @@ export type AppVariables = {
   requestId: string;
   /** The request's database handle, opened on first use and closed when the response is sent. */
   db: () => Database;
+  /** Set by `authenticate()`: the caller's user id, credential kind and scopes. */
+  auth: Auth;
 };
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables };

@@ -5,6 +5,7 @@ import { consumeJobs } from "./queues/jobs.ts";
 import { consumeDeadJobs } from "./queues/jobs-dead-letter.ts";
 import { runScheduledTasks } from "./scheduled/index.ts";
 
+export { RateLimiter } from "./limits/rate-limiter.ts";
 export { JobRoom } from "./rooms/job-room.ts";
 
 const app = createApp();

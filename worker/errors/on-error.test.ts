@@ -1,7 +1,8 @@
 import { env } from "cloudflare:test";
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createApp } from "../app.ts";
 import type { AppEnv } from "../env.ts";
 import { requestId } from "../middleware/request-id/index.ts";
@@ -50,6 +51,23 @@ describe("problem+json errors", () => {
     expect(JSON.parse(text)).toMatchObject({ code: "internal_error" });
     expect(text).not.toContain("hunter2");
     expect(text).not.toContain("db.ts");
+  });
+
+  it("never logs the parameters of a failed database query (hashes, emails)", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const failure = new DrizzleQueryError(
+      "insert into users (email, password_hash) values ($1, $2)",
+      ["ada@example.com", "pbkdf2-sha256$100000$c2FsdA==$aGFzaA=="],
+      new Error("connection refused"),
+    );
+    const response = await appThrowing(failure).request("/boom");
+    const lines = logged.mock.calls.map((call) => String(call[0])).join("\n");
+    logged.mockRestore();
+    expect(response.status).toBe(500);
+    expect(lines).toContain("connection refused");
+    expect(lines).toContain("insert into users");
+    expect(lines).not.toContain("ada@example.com");
+    expect(lines).not.toContain("pbkdf2");
   });
 
   it("maps an oversized body to 413 payload_too_large", async () => {

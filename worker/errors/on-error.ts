@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -57,13 +58,21 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
     return problemResponse(c, new ProblemError(status, code, error.message || statusTitles[status] || "Error"));
   }
   console.error(
-    JSON.stringify({
-      level: "error",
-      msg: "unhandled error",
-      requestId: c.get("requestId"),
-      error: error.message,
-      stack: error.stack,
-    }),
+    JSON.stringify({ level: "error", msg: "unhandled error", requestId: c.get("requestId"), ...loggable(error) }),
   );
   return problemResponse(c, new ProblemError(500, "internal_error", "Something went wrong on our side."));
+}
+
+/**
+ * What of an error may be logged. drizzle puts the query's parameters in its message, and those
+ * are password hashes, token hashes and emails: log the query text and the driver's reason only.
+ */
+function loggable(error: Error): { error: string; query?: string; stack?: string } {
+  if (!(error instanceof DrizzleQueryError)) return { error: error.message, stack: error.stack };
+  const reason = error.cause instanceof Error ? error.cause.message : "unknown cause";
+  return {
+    error: `database query failed: ${reason}`,
+    query: error.query,
+    stack: error.stack?.replace(error.message, "Failed query (parameters redacted)"),
+  };
 }

@@ -42,14 +42,14 @@ export class ValidationError extends ProblemError {
 }
 
 export class UnauthorizedError extends ProblemError {
-  constructor(detail = "Missing or invalid credentials.") {
-    super(401, "unauthorized", detail, { headers: { "www-authenticate": 'Bearer realm="lecture-highlights"' } });
+  constructor(detail = "Missing or invalid credentials.", code = "unauthorized") {
+    super(401, code, detail, { headers: { "www-authenticate": 'Bearer realm="lecture-highlights"' } });
   }
 }
 
 export class ForbiddenError extends ProblemError {
-  constructor(detail: string) {
-    super(403, "forbidden", detail);
+  constructor(detail: string, code = "forbidden") {
+    super(403, code, detail);
   }
 }
 

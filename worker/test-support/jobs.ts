@@ -3,27 +3,16 @@ import { eq } from "drizzle-orm";
 import { signInternalRequest } from "../../agents/contracts/internal-auth.ts";
 import { JobOptions } from "../../agents/contracts/job.ts";
 import type { WorkerEvent } from "../../agents/contracts/media-protocol.ts";
-import { createDatabase, schema } from "../../db/client.ts";
+import { schema } from "../../db/client.ts";
 import type { JobRow } from "../jobs/snapshot.ts";
-
-/** Runs `work` with a database handle that is closed afterwards (tests run outside requests). */
-export async function withTestDatabase<T>(
-  work: (db: ReturnType<typeof createDatabase>["db"]) => Promise<T>,
-): Promise<T> {
-  const { db, close } = createDatabase(env);
-  try {
-    return await work(db);
-  } finally {
-    await close().catch(() => {});
-  }
-}
+import { withDatabase } from "./database.ts";
 
 /**
  * Inserts a user, a completed upload and a job in the state a test needs, straight into the
  * database: these tests are about what happens to a job after it exists.
  */
 export async function insertJob(overrides: Partial<typeof schema.jobs.$inferInsert> = {}): Promise<JobRow> {
-  return withTestDatabase(async (db) => {
+  return withDatabase(async (db) => {
     const [user] = await db
       .insert(schema.users)
       .values({ email: `${crypto.randomUUID()}@test.example`, passwordHash: "not-a-real-hash" })
@@ -48,7 +37,7 @@ export async function insertJob(overrides: Partial<typeof schema.jobs.$inferInse
 }
 
 export function readJob(id: string): Promise<JobRow> {
-  return withTestDatabase(async (db) => (await db.select().from(schema.jobs).where(eq(schema.jobs.id, id)))[0]!);
+  return withDatabase(async (db) => (await db.select().from(schema.jobs).where(eq(schema.jobs.id, id)))[0]!);
 }
 
 /** Posts a report to the internal events endpoint exactly as the media worker does. */

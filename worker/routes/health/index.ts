@@ -1,6 +1,5 @@
-import { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import { createRouter } from "../../openapi/router.ts";
 import { live } from "./live.ts";
 import { ready } from "./ready.ts";
 
-export const health = new Hono<AppEnv>().route("/", live).route("/ready", ready);
+export const health = createRouter().route("/", live).route("/ready", ready);

@@ -1,5 +1,14 @@
-import { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import { createRoute, z } from "@hono/zod-openapi";
+import { jsonContent } from "../../openapi/responses.ts";
+import { createRouter } from "../../openapi/router.ts";
+
+const route = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["Health"],
+  summary: "Liveness",
+  responses: { 200: jsonContent(z.object({ status: z.literal("ok") }), "The Worker runs.") },
+});
 
 /** Liveness: the Worker runs. Depends on nothing, so it never flaps with a dependency. */
-export const live = new Hono<AppEnv>().get("/", (c) => c.json({ status: "ok" }));
+export const live = createRouter().openapi(route, (c) => c.json({ status: "ok" as const }, 200));

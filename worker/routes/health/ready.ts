@@ -1,6 +1,7 @@
+import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
-import { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
+import { jsonContent } from "../../openapi/responses.ts";
+import { createRouter } from "../../openapi/router.ts";
 import { Bucket } from "../../storage/bucket.ts";
 
 type PartStatus = { status: "ok" | "down"; latencyMs: number; error?: string };
@@ -20,11 +21,31 @@ async function probe(check: () => Promise<unknown>): Promise<PartStatus> {
   }
 }
 
+const partSchema = z.object({ status: z.enum(["ok", "down"]), latencyMs: z.number(), error: z.string().optional() });
+const readinessSchema = z
+  .object({
+    status: z.enum(["ok", "down"]),
+    down: z.array(z.string()),
+    parts: z.object({ database: partSchema, storage: partSchema, mediaWorker: partSchema }),
+  })
+  .openapi("Readiness");
+
+const route = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["Health"],
+  summary: "Readiness: database, storage and media worker reachable",
+  responses: {
+    200: jsonContent(readinessSchema, "Every part answers."),
+    503: jsonContent(readinessSchema, "`down` names the parts that do not."),
+  },
+});
+
 /**
  * Readiness: every part a job needs answers. 503 names the part that does not, so an operator
  * (or the launcher) knows where to look.
  */
-export const ready = new Hono<AppEnv>().get("/", async (c) => {
+export const ready = createRouter().openapi(route, async (c) => {
   const [database, storage, mediaWorker] = await Promise.all([
     probe(() => c.var.db().execute(sql`select 1`)),
     probe(() => new Bucket(c.env).check()),
@@ -37,5 +58,6 @@ export const ready = new Hono<AppEnv>().get("/", async (c) => {
   const down = Object.entries(parts)
     .filter(([, part]) => part.status === "down")
     .map(([name]) => name);
-  return c.json({ status: down.length === 0 ? "ok" : "down", down, parts }, down.length === 0 ? 200 : 503);
+  if (down.length > 0) return c.json({ status: "down" as const, down, parts }, 503);
+  return c.json({ status: "ok" as const, down, parts }, 200);
 });

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { ResultManifest, WorkerEvent } from "../../../agents/contracts/index.ts";
 import { signInternalRequest } from "../../../agents/contracts/internal-auth.ts";
 import { schema } from "../../../db/client.ts";
-import { insertJob, readJob, reportEvent, withTestDatabase } from "../../test-support/jobs.ts";
+import { withDatabase } from "../../test-support/database.ts";
+import { insertJob, readJob, reportEvent } from "../../test-support/jobs.ts";
 
 const at = () => new Date().toISOString();
 
@@ -44,7 +45,7 @@ describe("POST /internal/jobs/:id/events", () => {
       stages: { probe: { status: "running", progress: 0.5 } },
     });
     expect(updated.leaseExpiresAt!.getTime()).toBeGreaterThan(Date.now());
-    const stored = await withTestDatabase((db) =>
+    const stored = await withDatabase((db) =>
       db.select().from(schema.jobEvents).where(eq(schema.jobEvents.jobId, job.id)),
     );
     expect(stored).toHaveLength(1);
@@ -101,7 +102,7 @@ describe("POST /internal/jobs/:id/events", () => {
       progress: 1,
       stats: { transcriptionBackend: "pocketsphinx" },
     });
-    const stored = await withTestDatabase((db) =>
+    const stored = await withDatabase((db) =>
       db
         .select()
         .from(schema.highlights)

@@ -1,42 +1,43 @@
-import { Hono } from "hono";
-import { INTERNAL_SIGNATURE_HEADER, verifyInternalRequest } from "../../../agents/contracts/internal-auth.ts";
+import { createRoute, z } from "@hono/zod-openapi";
 import { WorkerEvent } from "../../../agents/contracts/media-protocol.ts";
-import type { AppEnv } from "../../env.ts";
-import { ProblemError, ValidationError } from "../../errors/problem.ts";
+import { ValidationError } from "../../errors/problem.ts";
 import { applyWorkerEvent } from "../../jobs/apply-event.ts";
 import { enqueueJob } from "../../jobs/enqueue.ts";
 import { publishJobUpdate } from "../../jobs/room.ts";
+import { internalSignature } from "../../middleware/internal-signature/index.ts";
+import { jsonContent, problemResponses } from "../../openapi/responses.ts";
+import { createRouter } from "../../openapi/router.ts";
 
-/**
- * `POST /internal/jobs/:id/events`: progress, stage, completion and failure reports from the
- * media worker. Signed with the shared secret over a timestamp and the exact body; replays
- * outside the window are refused, and one inside it is a duplicate report that changes nothing.
- */
-export const jobEvents = new Hono<AppEnv>().post("/:id/events", async (c) => {
-  const body = await c.req.text();
-  const verified = await verifyInternalRequest(
-    c.env.MEDIA_WORKER_SECRET,
-    body,
-    c.req.header(INTERNAL_SIGNATURE_HEADER) ?? null,
-  );
-  if (!verified.ok) throw new ProblemError(401, "invalid_signature", `The request signature is ${verified.reason}.`);
+const route = createRoute({
+  method: "post",
+  path: "/{id}/events",
+  tags: ["Internal"],
+  summary: "Report job progress (media worker only)",
+  description:
+    "Progress, stage, completion and failure reports from the media worker, signed with the shared secret " +
+    "(`x-lh-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body>`). Replays outside five minutes are refused; " +
+    "one inside is a duplicate (same job, attempt and seq) and changes nothing.",
+  middleware: [internalSignature()] as const,
+  request: {
+    params: z.object({ id: z.string().uuid() }),
+    body: { content: { "application/json": { schema: WorkerEvent } }, required: true },
+  },
+  responses: {
+    200: jsonContent(
+      z.object({ applied: z.boolean(), reason: z.string().optional() }),
+      "Whether the report changed the job.",
+    ),
+    ...problemResponses(400, 401),
+  },
+});
 
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new ValidationError([{ path: "", message: "body is not JSON" }]);
-  }
-  const event = WorkerEvent.safeParse(json);
-  if (!event.success)
-    throw new ValidationError(event.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
-  if (event.data.jobId !== c.req.param("id"))
+export const jobEvents = createRouter().openapi(route, async (c) => {
+  const event = c.req.valid("json");
+  if (event.jobId !== c.req.valid("param").id)
     throw new ValidationError([{ path: "jobId", message: "does not match the URL" }]);
-
-  const result = await applyWorkerEvent(c.var.db(), event.data, Number(c.env.JOB_LEASE_SECONDS));
-  if (result.applied) {
-    if (result.requeue) await enqueueJob(c.env, c.var.db(), result.job);
-    await publishJobUpdate(c.env, result.job, result.message);
-  }
-  return c.json(result.applied ? { applied: true } : { applied: false, reason: result.reason });
+  const result = await applyWorkerEvent(c.var.db(), event, Number(c.env.JOB_LEASE_SECONDS));
+  if (!result.applied) return c.json({ applied: false, reason: result.reason }, 200);
+  if (result.requeue) await enqueueJob(c.env, c.var.db(), result.job);
+  await publishJobUpdate(c.env, result.job, result.message);
+  return c.json({ applied: true }, 200);
 });

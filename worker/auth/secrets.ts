@@ -1,0 +1,51 @@
+const encoder = new TextEncoder();
+
+/**
+ * A random, URL-safe secret of `bytes` bytes of entropy.
+ *
+ * @example
+ * randomSecret(32); // "q3V9…" (43 characters)
+ */
+export function randomSecret(bytes = 32): string {
+  return toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)));
+}
+
+/**
+ * SHA-256 as hex. Tokens and API keys are stored only as this digest: they carry 256 bits of
+ * entropy, so a fast hash is enough, and a database leak does not hand out working credentials.
+ *
+ * @example
+ * await sha256Hex("lh_live_abc"); // "9f2c…"
+ */
+export async function sha256Hex(value: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(value)));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Compares two byte arrays in time that depends only on their length, so a mismatch position
+ * cannot be learned by timing.
+ *
+ * @example
+ * constantTimeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2])); // true
+ */
+export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
+  return difference === 0;
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+export function fromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  return toBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}

@@ -1,0 +1,36 @@
+import { createRoute } from "@hono/zod-openapi";
+import { users } from "../../../db/schema.ts";
+import { hashPassword } from "../../auth/password.ts";
+import { issueRefreshToken } from "../../auth/refresh-tokens.ts";
+import { sessionBody } from "../../auth/session.ts";
+import { ProblemError } from "../../errors/problem.ts";
+import { authLimits } from "../../limits/rules.ts";
+import { rateLimit } from "../../middleware/rate-limit/index.ts";
+import { jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
+import { createRouter } from "../../openapi/router.ts";
+import { registerSchema, sessionSchema } from "./schemas.ts";
+
+const route = createRoute({
+  method: "post",
+  path: "/register",
+  tags: ["Auth"],
+  summary: "Create an account and start a session",
+  middleware: [rateLimit(authLimits.registerPerAddress)] as const,
+  request: jsonBody(registerSchema),
+  responses: {
+    201: jsonContent(sessionSchema, "The account and its first session."),
+    ...problemResponses(400, 409, 413, 429),
+  },
+});
+
+export const register = createRouter().openapi(route, async (c) => {
+  const { email, password } = c.req.valid("json");
+  const db = c.var.db();
+  const [user] = await db
+    .insert(users)
+    .values({ email, passwordHash: await hashPassword(password) })
+    .onConflictDoNothing({ target: users.email })
+    .returning();
+  if (!user) throw new ProblemError(409, "email_taken", "An account with this email already exists.");
+  return c.json(await sessionBody(c.env, user, await issueRefreshToken(db, user.id)), 201);
+});
