@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { JobSnapshot, ProgressMessage } from "../../agents/contracts/progress.ts";
 import { jobRoom } from "../jobs/room.ts";
 import { eventually } from "../test-support/jobs.ts";
+import { subscriberHeaders } from "./job-room.ts";
 
 const snapshot = (progress: number): JobSnapshot => ({
   status: "processing",
@@ -14,7 +15,9 @@ const snapshot = (progress: number): JobSnapshot => ({
 });
 
 async function subscribe(jobId: string): Promise<{ socket: WebSocket; messages: ProgressMessage[] }> {
-  const response = await jobRoom(env, jobId).fetch("http://room/", { headers: { upgrade: "websocket" } });
+  const response = await jobRoom(env, jobId).fetch("http://room/", {
+    headers: { upgrade: "websocket", [subscriberHeaders.authorized]: "true" },
+  });
   const socket = response.webSocket!;
   const messages: ProgressMessage[] = [];
   socket.addEventListener("message", (event) => messages.push(JSON.parse(event.data as string)));

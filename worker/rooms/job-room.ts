@@ -1,9 +1,19 @@
 import { DurableObject } from "cloudflare:workers";
 import type { JobSnapshot, ProgressMessage, ProgressPayload } from "../../agents/contracts/progress.ts";
+import { randomSecret, sha256Hex } from "../auth/secrets.ts";
 import type { Env } from "../env.ts";
 
 /** At most one progress message per this many milliseconds reaches subscribers (about 10/s). */
 export const PROGRESS_INTERVAL_MS = 100;
+/** A WebSocket ticket lets one connection in, within this time of being issued. */
+export const TICKET_TTL_MS = 60_000;
+
+/** Headers only the Worker sets when it forwards a subscriber (the room is not reachable otherwise). */
+export const subscriberHeaders = {
+  ticket: "x-lh-ticket",
+  authorized: "x-lh-authorized",
+  protocol: "x-lh-protocol",
+} as const;
 
 type RoomState = { jobId: string; seq: number; lastProgressAt: number };
 
@@ -14,11 +24,19 @@ type RoomState = { jobId: string; seq: number; lastProgressAt: number };
  * all state (snapshot, last `seq`, a pending progress message) lives in storage, not fields.
  */
 export class JobRoom extends DurableObject<Env> {
-  /** Accepts a subscriber the Worker already authenticated and checked ownership for. */
+  /**
+   * Accepts a subscriber: either one the Worker authenticated and checked ownership for, or one
+   * presenting a ticket this room issued (browsers cannot send headers with a WebSocket).
+   */
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
       return new Response("expected a WebSocket upgrade", { status: 426 });
     }
+    const ticket = request.headers.get(subscriberHeaders.ticket);
+    const admitted = ticket
+      ? await this.consumeTicket(ticket)
+      : request.headers.get(subscriberHeaders.authorized) === "true";
+    if (!admitted) return new Response("ticket invalid, expired or used", { status: 401 });
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
     const [state, snapshot] = await Promise.all([this.state(), this.ctx.storage.get<JobSnapshot>("snapshot")]);
@@ -32,7 +50,7 @@ export class JobRoom extends DurableObject<Env> {
       };
       server.send(JSON.stringify(message));
     }
-    const protocol = request.headers.get("sec-websocket-protocol")?.split(",")[0]?.trim();
+    const protocol = request.headers.get(subscriberHeaders.protocol);
     return new Response(null, {
       status: 101,
       webSocket: client,
@@ -73,6 +91,16 @@ export class JobRoom extends DurableObject<Env> {
     await this.broadcast(state, pending);
   }
 
+  /** A single-use ticket for one WebSocket connection to this job, valid for TICKET_TTL_MS. */
+  async issueTicket(): Promise<string> {
+    const now = Date.now();
+    const stale = await this.ctx.storage.list<number>({ prefix: "ticket:" });
+    await this.ctx.storage.delete([...stale].filter(([, expiresAt]) => expiresAt < now).map(([key]) => key));
+    const ticket = randomSecret();
+    await this.ctx.storage.put(`ticket:${await sha256Hex(ticket)}`, now + TICKET_TTL_MS);
+    return ticket;
+  }
+
   subscriberCount(): number {
     return this.ctx.getWebSockets().length;
   }
@@ -84,6 +112,14 @@ export class JobRoom extends DurableObject<Env> {
   override async webSocketClose(socket: WebSocket, code: number, reason: string): Promise<void> {
     // 1005 means "no code given"; echoing it back throws, so answer with a normal closure.
     socket.close(code === 1005 ? 1000 : code, reason);
+  }
+
+  private async consumeTicket(ticket: string): Promise<boolean> {
+    const key = `ticket:${await sha256Hex(ticket)}`;
+    const expiresAt = await this.ctx.storage.get<number>(key);
+    if (expiresAt === undefined) return false;
+    await this.ctx.storage.delete(key);
+    return expiresAt >= Date.now();
   }
 
   private state(): Promise<RoomState | undefined> {

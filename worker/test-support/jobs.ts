@@ -7,30 +7,42 @@ import { schema } from "../../db/client.ts";
 import type { JobRow } from "../jobs/snapshot.ts";
 import { withDatabase } from "./database.ts";
 
+/** A completed upload of `userId`'s, as if the bytes had landed and been verified. */
+export async function insertCompletedUpload(userId: string): Promise<string> {
+  const uploadId = crypto.randomUUID();
+  await withDatabase((db) =>
+    db.insert(schema.uploads).values({
+      id: uploadId,
+      userId,
+      filename: "lecture.mp4",
+      contentType: "video/mp4",
+      sizeBytes: 1234,
+      objectKey: `uploads/${userId}/${uploadId}/source.mp4`,
+      status: "completed",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    }),
+  );
+  return uploadId;
+}
+
 /**
  * Inserts a user, a completed upload and a job in the state a test needs, straight into the
  * database: these tests are about what happens to a job after it exists.
  */
 export async function insertJob(overrides: Partial<typeof schema.jobs.$inferInsert> = {}): Promise<JobRow> {
   return withDatabase(async (db) => {
-    const [user] = await db
-      .insert(schema.users)
-      .values({ email: `${crypto.randomUUID()}@test.example`, passwordHash: "not-a-real-hash" })
-      .returning();
-    const uploadId = crypto.randomUUID();
-    await db.insert(schema.uploads).values({
-      id: uploadId,
-      userId: user!.id,
-      filename: "lecture.mp4",
-      contentType: "video/mp4",
-      sizeBytes: 1234,
-      objectKey: `uploads/${user!.id}/${uploadId}/source.mp4`,
-      status: "completed",
-      expiresAt: new Date(Date.now() + 86_400_000),
-    });
+    const userId =
+      overrides.userId ??
+      (
+        await db
+          .insert(schema.users)
+          .values({ email: `${crypto.randomUUID()}@test.example`, passwordHash: "not-a-real-hash" })
+          .returning()
+      )[0]!.id;
+    const uploadId = await insertCompletedUpload(userId);
     const [job] = await db
       .insert(schema.jobs)
-      .values({ userId: user!.id, uploadId, options: JobOptions.parse({}), ...overrides })
+      .values({ userId, uploadId, options: JobOptions.parse({}), ...overrides })
       .returning();
     return job!;
   });

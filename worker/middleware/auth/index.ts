@@ -28,7 +28,8 @@ export function authenticate() {
   });
 }
 
-async function identify(c: Context<AppEnv>, credential: string): Promise<Auth> {
+/** Resolves a raw credential (access token or API key) to who is calling, or throws 401. */
+export async function identify(c: Context<AppEnv>, credential: string): Promise<Auth> {
   if (credential.startsWith(API_KEY_PREFIX)) {
     const key = await useApiKey(c.var.db(), credential);
     if (!key) throw new UnauthorizedError("The API key is not valid or has been revoked.");

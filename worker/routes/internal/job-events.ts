@@ -5,7 +5,7 @@ import { applyWorkerEvent } from "../../jobs/apply-event.ts";
 import { enqueueJob } from "../../jobs/enqueue.ts";
 import { publishJobUpdate } from "../../jobs/room.ts";
 import { internalSignature } from "../../middleware/internal-signature/index.ts";
-import { jsonContent, problemResponses } from "../../openapi/responses.ts";
+import { jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 
 const route = createRoute({
@@ -20,7 +20,7 @@ const route = createRoute({
   middleware: [internalSignature()] as const,
   request: {
     params: z.object({ id: z.string().uuid() }),
-    body: { content: { "application/json": { schema: WorkerEvent } }, required: true },
+    ...jsonBody(WorkerEvent),
   },
   responses: {
     200: jsonContent(

@@ -1,0 +1,112 @@
+import { and, eq } from "drizzle-orm";
+import type { JobOptions } from "../../agents/contracts/job.ts";
+import { type Database, schema } from "../../db/client.ts";
+import { sha256Hex } from "../auth/secrets.ts";
+import type { Env } from "../env.ts";
+import { NotFoundError, ProblemError } from "../errors/problem.ts";
+import { enqueueJob } from "./enqueue.ts";
+import { publishJobUpdate } from "./room.ts";
+import type { JobRow } from "./snapshot.ts";
+
+export type CreateJobInput = {
+  userId: string;
+  uploadId: string;
+  options: JobOptions;
+  webhookUrl?: string;
+  metadata?: Record<string, unknown>;
+  idempotencyKey?: string;
+};
+
+/** JSON with sorted keys, so the same body hashes the same whatever order its keys came in. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Creates a job from a completed upload. With an idempotency key, the key is claimed in the
+ * same transaction as the job row: the same key and body return the first job; the same key
+ * with another body is refused (422). The row is committed before the queue send, and a
+ * failed send is left for the cron to retry, so no job is lost in between.
+ */
+export async function createJob(
+  env: Env,
+  db: Database,
+  input: CreateJobInput,
+): Promise<{ job: JobRow; replayed: boolean }> {
+  const { userId, uploadId, options, webhookUrl, metadata, idempotencyKey } = input;
+  const requestHash = await sha256Hex(stableStringify({ uploadId, options, webhookUrl, metadata }));
+  const result = await db.transaction(async (tx) => {
+    if (idempotencyKey) {
+      const claimed = await tx
+        .insert(schema.idempotencyKeys)
+        .values({ userId, key: idempotencyKey, requestHash })
+        .onConflictDoNothing()
+        .returning();
+      if (claimed.length === 0) {
+        const [earlier] = await tx
+          .select()
+          .from(schema.idempotencyKeys)
+          .where(and(eq(schema.idempotencyKeys.userId, userId), eq(schema.idempotencyKeys.key, idempotencyKey)));
+        if (earlier?.requestHash !== requestHash || !earlier.jobId) {
+          throw new ProblemError(
+            422,
+            "idempotency_key_reused",
+            "This Idempotency-Key was already used with a different request.",
+          );
+        }
+        const [job] = await tx.select().from(schema.jobs).where(eq(schema.jobs.id, earlier.jobId));
+        return { job: job!, replayed: true };
+      }
+    }
+    const [upload] = await tx
+      .select({ status: schema.uploads.status })
+      .from(schema.uploads)
+      .where(and(eq(schema.uploads.id, uploadId), eq(schema.uploads.userId, userId)));
+    if (!upload) throw new NotFoundError("upload");
+    if (upload.status !== "completed") {
+      throw new ProblemError(409, "upload_not_completed", "Complete the upload before starting a job from it.");
+    }
+    const [job] = await tx
+      .insert(schema.jobs)
+      .values({
+        userId,
+        uploadId,
+        options,
+        webhookUrl,
+        metadata: metadata ?? {},
+        maxAttempts: Number(env.JOB_MAX_ATTEMPTS) || 3,
+      })
+      .returning();
+    if (idempotencyKey) {
+      await tx
+        .update(schema.idempotencyKeys)
+        .set({ jobId: job!.id })
+        .where(and(eq(schema.idempotencyKeys.userId, userId), eq(schema.idempotencyKeys.key, idempotencyKey)));
+    }
+    return { job: job!, replayed: false };
+  });
+  if (!result.replayed) {
+    try {
+      await enqueueJob(env, db, result.job);
+    } catch (error) {
+      console.error(
+        JSON.stringify({
+          level: "warn",
+          msg: "enqueue failed; the cron will send it",
+          jobId: result.job.id,
+          error: (error as Error).message,
+        }),
+      );
+    }
+    await publishJobUpdate(env, result.job);
+  }
+  return result;
+}

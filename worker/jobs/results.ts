@@ -1,0 +1,76 @@
+import { asc, eq } from "drizzle-orm";
+import { ResultManifest } from "../../agents/contracts/artifacts.ts";
+import { type Database, schema } from "../../db/client.ts";
+import type { Env } from "../env.ts";
+import { ProblemError } from "../errors/problem.ts";
+import { Bucket } from "../storage/bucket.ts";
+import type { JobRow } from "./snapshot.ts";
+
+/** Result URLs are presigned GETs that expire quickly; clients fetch results again for fresh ones. */
+export const RESULT_URL_TTL_SECONDS = 900;
+
+/**
+ * A completed job's results: highlights in timeline order with clip and thumbnail URLs,
+ * chapters, the reel, transcripts and stats. Highlights come from the database; the rest from
+ * the manifest the media worker left in storage.
+ */
+export async function buildResults(env: Env, db: Database, job: JobRow) {
+  if (job.status !== "completed" || !job.manifestKey) {
+    throw new ProblemError(409, "job_not_completed", `The job is ${job.status}; results exist once it has completed.`);
+  }
+  const bucket = new Bucket(env);
+  const response = await bucket.fetch(job.manifestKey);
+  if (!response.ok)
+    throw new ProblemError(502, "results_unavailable", "The job's results could not be read from storage.");
+  const manifest = ResultManifest.parse(await response.json());
+  const url = (key: string | null) =>
+    key ? bucket.presign("GET", key, { expiresIn: RESULT_URL_TTL_SECONDS }) : Promise.resolve(null);
+
+  const rows = await db
+    .select()
+    .from(schema.highlights)
+    .where(eq(schema.highlights.jobId, job.id))
+    .orderBy(asc(schema.highlights.startSeconds));
+  const highlights = await Promise.all(
+    rows.map(async (h) => ({
+      start: h.startSeconds,
+      end: h.endSeconds,
+      title: h.title,
+      summary: h.summary,
+      keyPhrases: h.keyPhrases,
+      score: h.score,
+      clip: await url(h.clipKey),
+      thumbnail: await url(h.thumbnailKey),
+    })),
+  );
+  const stageSeconds = Object.fromEntries(
+    Object.entries(job.stages).map(([stage, state]) => [
+      stage,
+      state?.durationMs !== undefined ? state.durationMs / 1000 : null,
+    ]),
+  );
+  return {
+    jobId: job.id,
+    durationSeconds: manifest.durationSeconds,
+    highlights,
+    chapters: manifest.chapters,
+    reel: manifest.reel ? { url: await url(manifest.reel.key), duration: manifest.reel.durationSeconds } : null,
+    transcript: {
+      json: await url(manifest.transcript.jsonKey),
+      vtt: await url(manifest.transcript.vttKey),
+      srt: await url(manifest.transcript.srtKey),
+    },
+    reelCaptions: manifest.reelCaptions
+      ? { vtt: await url(manifest.reelCaptions.vttKey), srt: await url(manifest.reelCaptions.srtKey) }
+      : null,
+    stats: {
+      ...manifest.stats,
+      ...job.stats,
+      attempts: job.attempt,
+      processingSeconds:
+        job.startedAt && job.finishedAt ? (job.finishedAt.getTime() - job.startedAt.getTime()) / 1000 : null,
+      stageSeconds,
+    },
+    urlsExpireInSeconds: RESULT_URL_TTL_SECONDS,
+  };
+}

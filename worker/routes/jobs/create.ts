@@ -1,0 +1,53 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { JobOptions } from "../../../agents/contracts/job.ts";
+import { createJob } from "../../jobs/create-job.ts";
+import { enforceRateLimit } from "../../limits/rules.ts";
+import { authenticate, requireScope } from "../../middleware/auth/index.ts";
+import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
+import { createRouter } from "../../openapi/router.ts";
+import { createJobBody, jobView } from "./schemas.ts";
+import { toJobView } from "./view.ts";
+
+export const jobLimits = { createPerUser: { name: "job-create", limit: 30, windowSeconds: 60 } };
+
+const route = createRoute({
+  method: "post",
+  path: "/",
+  tags: ["Jobs"],
+  summary: "Start a job from a completed upload",
+  description:
+    "Answers 202 with the queued job. With an `Idempotency-Key` header, repeating the same request returns the same " +
+    "job; the same key with another body answers 422 `idempotency_key_reused`.",
+  security: bearerSecurity,
+  middleware: [authenticate(), requireScope("jobs:write")] as const,
+  request: {
+    headers: z.object({
+      "idempotency-key": z
+        .string()
+        .min(1)
+        .max(255)
+        .regex(/^[\x21-\x7e]+$/)
+        .optional(),
+    }),
+    ...jsonBody(createJobBody),
+  },
+  responses: {
+    202: jsonContent(jobView, "The job, queued (or the earlier job for a repeated key)."),
+    ...problemResponses(400, 401, 403, 404, 409, 422, 429),
+  },
+});
+
+export const create = createRouter().openapi(route, async (c) => {
+  const { uploadId, options, webhookUrl, metadata } = c.req.valid("json");
+  const idempotencyKey = c.req.valid("header")["idempotency-key"];
+  await enforceRateLimit(c.env, jobLimits.createPerUser, c.var.auth.userId);
+  const { job } = await createJob(c.env, c.var.db(), {
+    userId: c.var.auth.userId,
+    uploadId,
+    options: options ?? JobOptions.parse({}),
+    webhookUrl,
+    metadata,
+    idempotencyKey,
+  });
+  return c.json(toJobView(job), 202);
+});

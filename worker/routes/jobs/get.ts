@@ -1,0 +1,24 @@
+import { createRoute } from "@hono/zod-openapi";
+import { authenticate, requireScope } from "../../middleware/auth/index.ts";
+import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
+import { createRouter } from "../../openapi/router.ts";
+import { findOwnedJob } from "./owned-job.ts";
+import { jobIdParams, jobView } from "./schemas.ts";
+import { toJobView } from "./view.ts";
+
+const route = createRoute({
+  method: "get",
+  path: "/{id}",
+  tags: ["Jobs"],
+  summary: "Get a job",
+  description:
+    "Status, current stage, overall progress, per-stage status and timings, attempt, error. The same state the progress stream shows.",
+  security: bearerSecurity,
+  middleware: [authenticate(), requireScope("jobs:read")] as const,
+  request: { params: jobIdParams },
+  responses: { 200: jsonContent(jobView, "The job."), ...problemResponses(400, 401, 403, 404) },
+});
+
+export const get = createRouter().openapi(route, async (c) =>
+  c.json(toJobView(await findOwnedJob(c.var.db(), c.var.auth.userId, c.req.valid("param").id)), 200),
+);

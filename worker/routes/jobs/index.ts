@@ -1,0 +1,21 @@
+import { createRouter } from "../../openapi/router.ts";
+import { cancel } from "./cancel.ts";
+import { create } from "./create.ts";
+import { events } from "./events.ts";
+import { eventsTicket } from "./events-ticket.ts";
+import { get } from "./get.ts";
+import { list } from "./list.ts";
+import { results } from "./results.ts";
+
+/**
+ * `/v1/jobs`. Each route authenticates itself: the progress WebSocket accepts a ticket, which
+ * a browser can send where it cannot send an Authorization header.
+ */
+export const jobsRoutes = createRouter()
+  .route("/", create)
+  .route("/", list)
+  .route("/", get)
+  .route("/", cancel)
+  .route("/", results)
+  .route("/", eventsTicket)
+  .route("/", events);

@@ -1,0 +1,57 @@
+import { createRoute } from "@hono/zod-openapi";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { schema } from "../../../db/client.ts";
+import { ValidationError } from "../../errors/problem.ts";
+import { authenticate, requireScope } from "../../middleware/auth/index.ts";
+import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
+import { createRouter } from "../../openapi/router.ts";
+import { jobList, listJobsQuery } from "./schemas.ts";
+import { toJobView } from "./view.ts";
+
+type Cursor = { createdAt: string; id: string };
+
+const encodeCursor = (cursor: Cursor) => btoa(JSON.stringify(cursor)).replaceAll("=", "");
+function decodeCursor(text: string): Cursor {
+  try {
+    const cursor = JSON.parse(atob(text)) as Cursor;
+    if (typeof cursor.id === "string" && !Number.isNaN(Date.parse(cursor.createdAt))) return cursor;
+  } catch {}
+  throw new ValidationError([{ path: "cursor", message: "is not a cursor this API issued" }]);
+}
+
+const route = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["Jobs"],
+  summary: "List your jobs, newest first",
+  description: "Cursor pagination: pass `nextCursor` back as `cursor` until it is null. Filter with `status`.",
+  security: bearerSecurity,
+  middleware: [authenticate(), requireScope("jobs:read")] as const,
+  request: { query: listJobsQuery },
+  responses: { 200: jsonContent(jobList, "A page of jobs."), ...problemResponses(400, 401, 403) },
+});
+
+export const list = createRouter().openapi(route, async (c) => {
+  const { status, limit, cursor } = c.req.valid("query");
+  const conditions: SQL[] = [eq(schema.jobs.userId, c.var.auth.userId)];
+  if (status) conditions.push(eq(schema.jobs.status, status));
+  if (cursor) {
+    const after = decodeCursor(cursor);
+    // Row comparison keeps the order total when two jobs share a timestamp.
+    conditions.push(
+      sql`(${schema.jobs.createdAt}, ${schema.jobs.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
+    );
+  }
+  const rows = await c.var
+    .db()
+    .select()
+    .from(schema.jobs)
+    .where(and(...conditions))
+    .orderBy(desc(schema.jobs.createdAt), desc(schema.jobs.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null;
+  return c.json({ jobs: page.map(toJobView), nextCursor }, 200);
+});

@@ -1,0 +1,60 @@
+import { env, SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { ResultManifest } from "../../../agents/contracts/artifacts.ts";
+import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
+import { Bucket } from "../../storage/bucket.ts";
+import { apiBase, authHeaders, registerUser } from "../../test-support/accounts.ts";
+import { insertJob, reportEvent } from "../../test-support/jobs.ts";
+
+type Results = {
+  highlights: { start: number; title: string; clip: string | null; thumbnail: string | null }[];
+  chapters: { title: string }[];
+  reel: { url: string; duration: number } | null;
+  transcript: { vtt: string };
+  stats: Record<string, unknown>;
+};
+
+describe("GET /v1/jobs/:id/results", () => {
+  it("lists highlights in timeline order with presigned URLs that fetch the objects", async () => {
+    const user = await registerUser();
+    const job = await insertJob({ userId: user.userId, status: "processing" });
+    const bucket = new Bucket(env);
+    const clipKey = storageKeys.output(job.id, "clips/0.mp4");
+    await bucket.fetch(clipKey, { method: "PUT", body: "clip bytes" });
+    const highlight = { summary: "s", keyPhrases: ["k"], score: 0.8, chapterIndex: 0, thumbnailKey: null };
+    const manifest: ResultManifest = {
+      durationSeconds: 900,
+      highlights: [
+        { ...highlight, start: 400, end: 430, title: "Later", clipKey: null },
+        { ...highlight, start: 100, end: 130, title: "Earlier", clipKey },
+      ],
+      chapters: [{ start: 0, title: "Opening", summary: "" }],
+      reel: { key: storageKeys.output(job.id, "reel.mp4"), durationSeconds: 59 },
+      transcript: { jsonKey: "a.json", vttKey: "a.vtt", srtKey: "a.srt" },
+      reelCaptions: null,
+      stats: { analysisBackend: "extractive" },
+    };
+    await bucket.fetch(storageKeys.manifest(job.id), { method: "PUT", body: JSON.stringify(manifest) });
+    await reportEvent({
+      jobId: job.id,
+      attempt: 1,
+      seq: 0,
+      at: new Date().toISOString(),
+      type: "completed",
+      manifestKey: storageKeys.manifest(job.id),
+      manifest,
+    });
+
+    const response = await SELF.fetch(`${apiBase}/v1/jobs/${job.id}/results`, {
+      headers: authHeaders(user.accessToken),
+    });
+    expect(response.status).toBe(200);
+    const results = (await response.json()) as Results;
+    expect(results.highlights.map((h) => h.title)).toEqual(["Earlier", "Later"]);
+    expect(results.chapters).toEqual([{ start: 0, title: "Opening", summary: "" }]);
+    expect(results.reel?.duration).toBe(59);
+    expect(results.stats).toMatchObject({ analysisBackend: "extractive", attempts: 1 });
+    expect(await (await fetch(results.highlights[0]!.clip!)).text()).toBe("clip bytes");
+    expect(results.highlights[1]!.clip).toBeNull();
+  });
+});

@@ -1,0 +1,53 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { Chapter } from "../../../agents/contracts/artifacts.ts";
+import { buildResults } from "../../jobs/results.ts";
+import { authenticate, requireScope } from "../../middleware/auth/index.ts";
+import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
+import { createRouter } from "../../openapi/router.ts";
+import { findOwnedJob } from "./owned-job.ts";
+import { jobIdParams } from "./schemas.ts";
+
+const url = z.string().url().nullable();
+
+export const resultsView = z
+  .object({
+    jobId: z.string().uuid(),
+    durationSeconds: z.number(),
+    highlights: z.array(
+      z.object({
+        start: z.number(),
+        end: z.number(),
+        title: z.string(),
+        summary: z.string(),
+        keyPhrases: z.array(z.string()),
+        score: z.number(),
+        clip: url,
+        thumbnail: url,
+      }),
+    ),
+    chapters: z.array(Chapter),
+    reel: z.object({ url, duration: z.number() }).nullable(),
+    transcript: z.object({ json: url, vtt: url, srt: url }),
+    reelCaptions: z.object({ vtt: url, srt: url }).nullable(),
+    stats: z.record(z.string(), z.unknown()),
+    urlsExpireInSeconds: z.number(),
+  })
+  .openapi("JobResults");
+
+const route = createRoute({
+  method: "get",
+  path: "/{id}/results",
+  tags: ["Jobs"],
+  summary: "Get a completed job's results",
+  description:
+    "Highlights in timeline order (with clip and thumbnail URLs), chapters, the reel, transcripts (JSON, WebVTT, SRT) and stats. URLs are short-lived presigned GETs.",
+  security: bearerSecurity,
+  middleware: [authenticate(), requireScope("jobs:read")] as const,
+  request: { params: jobIdParams },
+  responses: { 200: jsonContent(resultsView, "The results."), ...problemResponses(400, 401, 403, 404, 409) },
+});
+
+export const results = createRouter().openapi(route, async (c) => {
+  const job = await findOwnedJob(c.var.db(), c.var.auth.userId, c.req.valid("param").id);
+  return c.json(await buildResults(c.env, c.var.db(), job), 200);
+});
