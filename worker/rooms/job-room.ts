@@ -13,6 +13,8 @@ export const subscriberHeaders = {
   ticket: "x-lh-ticket",
   authorized: "x-lh-authorized",
   protocol: "x-lh-protocol",
+  /** The job row's snapshot as the Worker read it, for a room that has never been published to. */
+  snapshot: "x-lh-snapshot",
 } as const;
 
 type RoomState = { jobId: string; seq: number; lastProgressAt: number };
@@ -39,13 +41,21 @@ export class JobRoom extends DurableObject<Env> {
     if (!admitted) return new Response("ticket invalid, expired or used", { status: 401 });
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
-    const [state, snapshot] = await Promise.all([this.state(), this.ctx.storage.get<JobSnapshot>("snapshot")]);
-    if (snapshot && state) {
+    // Every subscriber is greeted with a snapshot: the room's own when it has one (it is at
+    // least as new as the row), else the row's as the Worker read it.
+    const [state, stored] = await Promise.all([this.state(), this.ctx.storage.get<JobSnapshot>("snapshot")]);
+    const fromRow = JSON.parse(request.headers.get(subscriberHeaders.snapshot) ?? "null") as {
+      jobId: string;
+      snapshot: JobSnapshot;
+    } | null;
+    const snapshot = stored ?? fromRow?.snapshot;
+    const jobId = state?.jobId ?? fromRow?.jobId;
+    if (snapshot && jobId) {
       const message: ProgressMessage = {
         type: "snapshot",
         snapshot,
-        jobId: state.jobId,
-        seq: state.seq,
+        jobId,
+        seq: state?.seq ?? 0,
         at: new Date().toISOString(),
       };
       server.send(JSON.stringify(message));

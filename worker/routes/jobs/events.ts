@@ -1,6 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ProblemError, UnauthorizedError } from "../../errors/problem.ts";
+import { eq } from "drizzle-orm";
+import { schema } from "../../../db/client.ts";
+import { NotFoundError, ProblemError, UnauthorizedError } from "../../errors/problem.ts";
 import { jobRoom } from "../../jobs/room.ts";
+import { type JobRow, toSnapshot } from "../../jobs/snapshot.ts";
 import { identify } from "../../middleware/auth/index.ts";
 import { problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
@@ -33,7 +36,12 @@ export const events = createRouter().openapi(route, async (c) => {
   const forwarded = new Headers(c.req.raw.headers);
   // Only this route may vouch for a subscriber: whatever a client sent in our headers goes.
   for (const header of Object.values(subscriberHeaders)) forwarded.delete(header);
+  let job: JobRow;
   if (ticket) {
+    // The ticket itself proves ownership (it was issued for this job's room to its owner).
+    const [row] = await c.var.db().select().from(schema.jobs).where(eq(schema.jobs.id, id));
+    if (!row) throw new NotFoundError("job");
+    job = row;
     forwarded.set(subscriberHeaders.ticket, ticket);
   } else {
     const offered = (c.req.header("sec-websocket-protocol") ?? "").split(",").map((p) => p.trim());
@@ -42,10 +50,11 @@ export const events = createRouter().openapi(route, async (c) => {
     const auth = await identify(c, token);
     if (!auth.scopes.has("jobs:read"))
       throw new ProblemError(403, "insufficient_scope", "This API key lacks the jobs:read scope.");
-    await findOwnedJob(c.var.db(), auth.userId, id);
+    job = await findOwnedJob(c.var.db(), auth.userId, id);
     forwarded.set(subscriberHeaders.authorized, "true");
     if (offered.includes(EVENTS_PROTOCOL)) forwarded.set(subscriberHeaders.protocol, EVENTS_PROTOCOL);
   }
+  forwarded.set(subscriberHeaders.snapshot, JSON.stringify({ jobId: job.id, snapshot: toSnapshot(job) }));
   const response = await jobRoom(c.env, id).fetch(c.req.url, { headers: forwarded });
   if (response.status === 401) throw new UnauthorizedError("The ticket is invalid, expired or already used.");
   return response;

@@ -101,6 +101,23 @@ describe("GET /v1/jobs/:id/events", () => {
     for (const { socket } of subscribers) socket.close(1000);
   });
 
+  it("greets with the job row's snapshot even when nothing was ever published to the room", async () => {
+    const user = await registerUser();
+    const job = await insertJob({ userId: user.userId, status: "processing", progress: 0.25 });
+    const subscriber = await connect(job.id, { token: user.accessToken });
+    const [greeting] = await eventually(
+      async () => subscriber.messages,
+      (m) => m.length > 0,
+    );
+    expect(greeting).toMatchObject({
+      type: "snapshot",
+      jobId: job.id,
+      seq: 0,
+      snapshot: { status: "processing", progress: 0.25 },
+    });
+    subscriber.socket.close(1000);
+  });
+
   it("refuses a connection without credentials, and a plain HTTP request", async () => {
     const user = await registerUser();
     const job = await insertJob({ userId: user.userId });
