@@ -11,6 +11,7 @@ import { mountDocs } from "./routes/docs/index.ts";
 import { health } from "./routes/health/index.ts";
 import { internal } from "./routes/internal/index.ts";
 import { me } from "./routes/me/index.ts";
+import { uploadsRoutes } from "./routes/uploads/index.ts";
 
 /** The HTTP API. Each route group lives in its own folder under routes/ and is mounted here. */
 export function createApp() {
@@ -22,6 +23,7 @@ export function createApp() {
   app.route("/v1/auth", auth);
   app.route("/v1/me", me);
   app.route("/v1/api-keys", apiKeysRoutes);
+  app.route("/v1/uploads", uploadsRoutes);
   mountDocs(app);
   app.notFound((c) =>
     problemResponse(c, new ProblemError(404, "not_found", `No route for ${c.req.method} ${c.req.path}.`)),
