@@ -5,10 +5,10 @@ import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
 
 // s3rver 4 serves CreateMultipartUpload, UploadPart and CompleteMultipartUpload but answers
-// ListParts and AbortMultipartUpload with MethodNotAllowed, and completes with parts that were
-// never uploaded. R2 does all three properly, and resuming an upload depends on them, so the
-// local server gets them here: its signature check still runs first, these only replace the
-// route handlers.
+// ListParts and AbortMultipartUpload with MethodNotAllowed, accepts parts for uploads that were
+// aborted, and completes with parts that were never uploaded. R2 does all of it properly, and
+// resuming an upload depends on it, so the local server gets it here: its signature check still
+// runs first, these only wrap the route handlers.
 
 type Context = {
   method: string;
@@ -19,7 +19,7 @@ type Context = {
   status: number;
   req: NodeJS.ReadableStream;
 };
-type Handler = (ctx: Context) => unknown;
+type Handler = (ctx: Context) => Promise<unknown>;
 type Layer = { path: string; methods: string[]; stack: Handler[] };
 
 const require = createRequire(import.meta.url);
@@ -103,4 +103,5 @@ export function addMultipartOperations(): void {
   extend("GET", listParts, true);
   extend("DELETE", abortMultipartUpload, true);
   extend("POST", checkCompletedParts, false);
+  extend("PUT", uploadDirectory, false);
 }
