@@ -1,24 +1,11 @@
 import { SELF } from "cloudflare:test";
+import type { UploadState } from "../client/upload-api.ts";
 import { apiBase, authHeaders } from "./accounts.ts";
 
 export const MiB = 2 ** 20;
 
 /** The API's view of an upload, with the URLs it hands out while pending. */
-export type UploadBody = {
-  id: string;
-  filename: string;
-  contentType: string;
-  size: number;
-  status: string;
-  kind: "single" | "multipart";
-  partSize: number | null;
-  partCount: number | null;
-  completedAt: string | null;
-  url?: string;
-  headers?: Record<string, string>;
-  parts?: { partNumber: number; size: number; url: string }[];
-  uploadedParts?: { partNumber: number; size: number; etag: string }[];
-};
+export type UploadBody = UploadState;
 
 /**
  * `size` bytes that differ from part to part, so a part sent in the wrong place would show.
