@@ -41,8 +41,8 @@ export class UploadTransferError extends Error {
 /** A PUT either stored the bytes (with the ETag the storage answered) or needs a fresh URL. */
 type PutResult = { stored: true; etag: string | null } | { stored: false };
 
-/** How many times fresh URLs are fetched when the storage keeps refusing them (expired, …). */
-const MAX_ROUNDS = 5;
+/** How many times in a row fresh URLs are fetched while the storage refuses every one. */
+const MAX_STALLED_ROUNDS = 3;
 
 /**
  * Uploads lecture files straight to storage through the API's presigned URLs: create, PUT the
@@ -87,15 +87,19 @@ export class UploadClient {
   private async send(first: UploadState, file: Blob, options: UploadOptions): Promise<Upload> {
     const stored = new PartLedger(first, file.size, options.onProgress);
     try {
+      // A round sends what the last answer had URLs for (at most 1,000 parts); the next GET
+      // brings URLs for the rest and fresh ones for any that expired.
       let state = first;
-      for (let round = 0; ; round++) {
-        if (round === MAX_ROUNDS) throw new Error("The storage kept refusing fresh URLs.");
+      for (let stalledRounds = 0; ; ) {
+        if (stalledRounds === MAX_STALLED_ROUNDS) throw new Error("The storage kept refusing fresh URLs.");
         if (state.kind === "single") {
           if ((await this.put(state.url!, file, state.headers, options.signal)).stored) break;
+          stalledRounds++;
         } else {
           stored.recordStored(state.uploadedParts ?? []);
           if (!state.parts?.length) break;
-          await this.sendParts(state, file, stored, options.signal);
+          const sent = await this.sendParts(state, file, stored, options.signal);
+          stalledRounds = sent === 0 ? stalledRounds + 1 : 0;
         }
         state = await this.api.get(first.id, options.signal);
       }
@@ -109,13 +113,17 @@ export class UploadClient {
     }
   }
 
-  private async sendParts(state: UploadState, file: Blob, stored: PartLedger, signal?: AbortSignal): Promise<void> {
+  /** PUTs the parts `state` has URLs for; answers how many the storage took. */
+  private async sendParts(state: UploadState, file: Blob, stored: PartLedger, signal?: AbortSignal): Promise<number> {
+    let sent = 0;
     await forEachConcurrently(state.parts ?? [], this.options.concurrency ?? 4, async (part) => {
       const { start, end } = partRange(part.partNumber, state.partSize!, file.size);
       const result = await this.put(part.url, file.slice(start, end), {}, signal);
-      if (result.stored) stored.record(part.partNumber, result.etag);
-      // Otherwise the URL no longer holds: the next round brings a fresh one.
+      if (!result.stored) return; // the URL no longer holds: the next round brings a fresh one
+      stored.record(part.partNumber, result.etag);
+      sent++;
     });
+    return sent;
   }
 
   /** One PUT with retries for what may pass on a second try: network errors, 5xx, 429, 408. */
