@@ -35,7 +35,7 @@ export function multipartShape(row: UploadRow): { uploadId: string; partSize: nu
  * Fresh presigned URLs for what the storage does not have yet: the single PUT (bound to the
  * content type and length), or the missing parts of a multipart upload (asking the storage
  * which it holds, so a client resumes after a dropped connection). Nothing once the upload is
- * no longer pending.
+ * no longer pending. `storedParts` skips asking when the caller knows (a new upload has none).
  *
  * @example
  * const urls = await transferUrls(bucket, row, uploadSettings(env)); // { parts: [{ partNumber: 2, … }], … }
@@ -44,8 +44,9 @@ export async function transferUrls(
   bucket: Bucket,
   row: UploadRow,
   settings: Pick<UploadSettings, "urlTtlSeconds">,
-  now = new Date(),
+  options: { now?: Date; storedParts?: StoredPart[] } = {},
 ): Promise<TransferUrls> {
+  const now = options.now ?? new Date();
   if (!acceptsBytes(row, now)) return {};
   const expiresIn = Math.max(1, Math.min(settings.urlTtlSeconds, Math.floor((+row.expiresAt - +now) / 1000)));
   const urlsExpireAt = new Date(+now + expiresIn * 1000).toISOString();
@@ -59,7 +60,7 @@ export async function transferUrls(
   }
   const { uploadId, partSize, partCount } = multipartShape(row);
   // The multipart upload is gone once it was assembled: nothing is left to send.
-  const stored = await listParts(bucket, row.objectKey, uploadId);
+  const stored = options.storedParts ?? (await listParts(bucket, row.objectKey, uploadId));
   const uploadedParts = stored ? usableParts(row, stored) : [];
   const have = new Set(uploadedParts.map((part) => part.partNumber));
   const missing = stored ? Array.from({ length: partCount }, (_, i) => i + 1).filter((n) => !have.has(n)) : [];

@@ -56,7 +56,7 @@ export const create = createRouter().openapi(route, async (c) => {
         expiresAt: new Date(Date.now() + settings.uploadTtlSeconds * 1000),
       })
       .returning();
-    return c.json({ ...publicUpload(row!), ...(await transferUrls(bucket, row!, settings)) }, 201);
+    return c.json({ ...publicUpload(row!), ...(await transferUrls(bucket, row!, settings, { storedParts: [] })) }, 201);
   } catch (error) {
     if (multipartUploadId) c.executionCtx.waitUntil(abortMultipartUpload(bucket, objectKey, multipartUploadId));
     throw error;

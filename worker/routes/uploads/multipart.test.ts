@@ -102,4 +102,13 @@ describe("multipart uploads", () => {
     expect((await putBytes(upload.parts![1]!.url, partBytes(2))).status).toBe(404);
     expect((await uploadsApi(accessToken, "GET", `/${upload.id}`)).body).toMatchObject({ status: "aborted" });
   });
+
+  it("hands out at most 1,000 part URLs at once; all parts but the last the same size", async () => {
+    const { accessToken } = await registerUser();
+    const upload = await createUpload(accessToken, { ...lecture, size: 1000 * 5 * MiB + 1 });
+    expect(upload).toMatchObject({ partSize: 5 * MiB, partCount: 1001 });
+    expect(upload.parts).toHaveLength(1000);
+    expect(new Set(upload.parts!.map((part) => part.size))).toEqual(new Set([5 * MiB]));
+    expect((await uploadsApi(accessToken, "DELETE", `/${upload.id}`)).status).toBe(204);
+  });
 });
