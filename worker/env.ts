@@ -28,6 +28,10 @@ export type Env = {
   PUBLIC_BASE_URL: string;
   ALLOW_INSECURE_WEBHOOKS: string;
   MAX_UPLOAD_BYTES: string;
+  /** Files above this size upload in parts (at most 5 GiB: the largest single PUT). */
+  UPLOAD_MULTIPART_THRESHOLD_BYTES: string;
+  /** The size of every part but the last (at least R2's 5 MiB); grown when 10,000 parts would not hold a file. */
+  UPLOAD_PART_SIZE_BYTES: string;
   JOB_MAX_ATTEMPTS: string;
   JOB_LEASE_SECONDS: string;
 };

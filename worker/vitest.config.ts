@@ -8,11 +8,17 @@ import { defineConfig } from "vitest/config";
  */
 const serviceEnv: Record<string, string> = JSON.parse(process.env.LH_TEST_WORKER_ENV ?? "{}");
 
+/** Small enough that a multipart test moves ~11 MiB: three parts of R2's minimum 5 MiB. */
+const uploadLimits = {
+  UPLOAD_MULTIPART_THRESHOLD_BYTES: String(8 * 2 ** 20),
+  UPLOAD_PART_SIZE_BYTES: String(5 * 2 ** 20),
+};
+
 export default defineConfig({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: "../wrangler.toml" },
-      miniflare: { bindings: serviceEnv },
+      miniflare: { bindings: { ...serviceEnv, ...uploadLimits } },
     }),
   ],
   test: {

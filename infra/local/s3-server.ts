@@ -1,28 +1,40 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 // The fork verifies SigV4 signatures (the original s3rver accepts tampered URLs) and serves
 // presigned multipart uploads; it has no CLI, so it is started from code.
 import S3rver from "@20minutes/s3rver";
-import type { StackConfig } from "./config.ts";
+import { projectRoot, type StackConfig } from "./config.ts";
+import { addMultipartOperations } from "./s3-multipart.ts";
 
 const { DUMMY_ACCOUNT } = createRequire(import.meta.url)("@20minutes/s3rver/lib/models/account.js") as {
   DUMMY_ACCOUNT: { createKeyPair(accessKeyId: string, secretAccessKey: string): void };
 };
 
-/** CORS as the deploy tooling sets it on R2: browsers PUT parts and need to read `ETag`. */
-export const bucketCorsXml = `<CORSConfiguration>
-  <CORSRule>
-    <AllowedOrigin>*</AllowedOrigin>
-    <AllowedMethod>GET</AllowedMethod>
-    <AllowedMethod>PUT</AllowedMethod>
-    <AllowedMethod>HEAD</AllowedMethod>
-    <AllowedHeader>*</AllowedHeader>
-    <ExposeHeader>ETag</ExposeHeader>
-    <MaxAgeSeconds>3600</MaxAgeSeconds>
-  </CORSRule>
-</CORSConfiguration>`;
+/** The bucket's CORS rules in R2's format: `npm run deploy:cors` applies the same file to R2. */
+type R2CorsRules = {
+  rules: {
+    allowed: { origins: string[]; methods: string[]; headers?: string[] };
+    exposeHeaders?: string[];
+    maxAgeSeconds?: number;
+  }[];
+};
+const r2Cors: R2CorsRules = JSON.parse(readFileSync(join(projectRoot, "infra/deploy/r2-cors.json"), "utf8"));
+
+/** The same rules as S3's CORS XML, which the local server reads. */
+export const bucketCorsXml = `<CORSConfiguration>${r2Cors.rules
+  .map((rule) =>
+    [
+      ...rule.allowed.origins.map((origin) => `<AllowedOrigin>${origin}</AllowedOrigin>`),
+      ...rule.allowed.methods.map((method) => `<AllowedMethod>${method}</AllowedMethod>`),
+      ...(rule.allowed.headers ?? []).map((header) => `<AllowedHeader>${header}</AllowedHeader>`),
+      ...(rule.exposeHeaders ?? []).map((header) => `<ExposeHeader>${header}</ExposeHeader>`),
+      rule.maxAgeSeconds === undefined ? "" : `<MaxAgeSeconds>${rule.maxAgeSeconds}</MaxAgeSeconds>`,
+    ].join(""),
+  )
+  .map((rule) => `<CORSRule>${rule}</CORSRule>`)
+  .join("")}</CORSConfiguration>`;
 
 /** The local stand-in for R2's S3 API, with the project's bucket created at start. */
 export class LocalS3Server {
@@ -36,6 +48,7 @@ export class LocalS3Server {
     mkdirSync(directory, { recursive: true });
     // s3rver keeps its accounts in a registry: our local key pair joins its default account.
     DUMMY_ACCOUNT.createKeyPair(this.config.s3.accessKeyId, this.config.s3.secretAccessKey);
+    addMultipartOperations();
     this.server = new S3rver({
       address: "127.0.0.1",
       port: this.config.ports.s3,

@@ -5,10 +5,10 @@ import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadStackConfig, projectRoot } from "../../infra/local/config.ts";
 import { LocalStack } from "../../infra/local/stack.ts";
-import { testStackEnv } from "../services.ts";
+import { testPortOffset, testStackEnv } from "../services.ts";
 
 /** This suite runs whole stacks of its own, on ports and folders apart from the test services. */
-const stackEnv = (offset: number) => testStackEnv(offset);
+const stackEnv = (offset: number) => testStackEnv(testPortOffset() + offset);
 
 type Readiness = { status: string; down: string[] };
 const readiness = async (api: string) => {

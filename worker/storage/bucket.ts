@@ -10,6 +10,8 @@ export class StorageError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** S3's error code (`NoSuchUpload`, `InvalidPart`, …) when the storage sent one. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = "StorageError";
@@ -66,6 +68,14 @@ export class Bucket {
     if (response.status === 404) return null;
     if (!response.ok) throw new StorageError(`HEAD ${key} answered ${response.status}`, response.status);
     return { sizeBytes: Number(response.headers.get("content-length") ?? 0), etag: response.headers.get("etag") };
+  }
+
+  /** Deletes an object; deleting one that is not there is not an error (S3 answers 204 alike). */
+  async delete(key: string): Promise<void> {
+    const response = await this.fetch(key, { method: "DELETE" });
+    if (!response.ok && response.status !== 404) {
+      throw new StorageError(`DELETE ${key} answered ${response.status}`, response.status);
+    }
   }
 
   /**
