@@ -1,8 +1,12 @@
 import type { Env } from "../env.ts";
 import { enqueueUnsentJobs, recoverExpiredLeases } from "../jobs/leases.ts";
+import { resendDueDeliveries } from "../webhooks/resend-due.ts";
 import { withDatabase } from "../with-database.ts";
 
-/** The every-minute cron: recovers jobs whose lease expired and sends jobs the queue never got. */
+/**
+ * The every-minute cron: recovers jobs whose lease expired, sends jobs the queue never got, and
+ * re-sends webhook deliveries whose queue message was lost.
+ */
 export async function runScheduledTasks(
   _controller: ScheduledController,
   env: Env,
@@ -11,6 +15,7 @@ export async function runScheduledTasks(
   await withDatabase(env, ctx, async (db) => {
     const leases = await recoverExpiredLeases(env, db);
     const unsent = await enqueueUnsentJobs(env, db);
-    console.log(JSON.stringify({ level: "info", msg: "scheduled tasks", ...leases, unsent }));
+    const webhooksResent = await resendDueDeliveries(env, db);
+    console.log(JSON.stringify({ level: "info", msg: "scheduled tasks", ...leases, unsent, webhooksResent }));
   });
 }
