@@ -33,11 +33,17 @@ export function checkWebhookUrl(raw: string, { allowInsecure }: { allowInsecure:
   }
   if (url.username || url.password) return refuse("must not contain credentials");
   const host = url.hostname.toLowerCase().replace(/\.+$/, "");
-  if (allowInsecure && localDevelopmentHosts.has(host) && (url.protocol === "http:" || url.protocol === "https:")) {
-    return { ok: true, url };
-  }
+  if (allowInsecure && isLiteralLocalDevelopmentHost(raw, url)) return { ok: true, url };
   if (url.protocol !== "https:") return refuse("must use https");
   return hostVerdict(host, url);
+}
+
+/** Only the plain spellings: `http://2130706433/` stays refused even on a development machine. */
+function isLiteralLocalDevelopmentHost(raw: string, url: URL): boolean {
+  if (url.protocol !== "http:" && url.protocol !== "https:") return false;
+  const authority = /^[a-z]+:\/\/([^/?#]*)/i.exec(raw.trim())?.[1]?.toLowerCase() ?? "";
+  const written = authority.replace(/:\d+$/, "");
+  return localDevelopmentHosts.has(written) && written === url.hostname;
 }
 
 function hostVerdict(host: string, url: URL): UrlVerdict {
