@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Webhook } from "standardwebhooks";
+import type { ReceivedWebhook, ReceiverBehaviour } from "./webhook-receiver-types.ts";
 
 /**
  * A real webhook destination for the Worker tests (a workerd test cannot listen on a port).
@@ -15,17 +16,7 @@ import { Webhook } from "standardwebhooks";
  *   and which of the secrets verified it.
  */
 
-type Behaviour = { secrets: string[]; statuses: number[]; redirectTo?: string; delayMs: number };
-type Received = {
-  id: string | null;
-  timestamp: string | null;
-  signature: string | null;
-  body: string;
-  verifiedBy: boolean[];
-  status: number;
-  at: string;
-};
-type Path = { behaviour: Behaviour; received: Received[] };
+type Path = { behaviour: ReceiverBehaviour; received: ReceivedWebhook[] };
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -109,7 +100,7 @@ export class WebhookReceiver {
     if (!name) return json(response, 404, { error: "unknown path" });
     if (kind === "hooks") return this.receive(name, request, response);
     if (kind === "paths" && request.method === "PUT") {
-      const config = JSON.parse((await readBody(request)) || "{}") as Partial<Behaviour>;
+      const config = JSON.parse((await readBody(request)) || "{}") as Partial<ReceiverBehaviour>;
       this.path(name).behaviour = { secrets: [], statuses: [], delayMs: 0, ...config };
       return json(response, 200, this.path(name).behaviour);
     }

@@ -2,24 +2,15 @@ import { createExecutionContext, createMessageBatch, env, getQueueResult } from 
 import { eq } from "drizzle-orm";
 import type { ResultManifest } from "../../agents/contracts/artifacts.ts";
 import { schema } from "../../db/client.ts";
+import type { ReceiverBehaviour as Behaviour, ReceivedWebhook } from "../../test/webhook-receiver-types.ts";
 import worker from "../index.ts";
 import { createJobDeliveries } from "../webhooks/record-job-finished.ts";
 import { postJson } from "./accounts.ts";
 import { withDatabase } from "./database.ts";
 import { insertJob } from "./jobs.ts";
 
-/** What the test receiver (test/webhook-receiver.ts) recorded for one request. */
-export type ReceivedWebhook = {
-  id: string | null;
-  timestamp: string | null;
-  signature: string | null;
-  body: string;
-  verifiedBy: boolean[];
-  status: number;
-  at: string;
-};
-
-export type ReceiverBehaviour = { secrets?: string[]; statuses?: number[]; redirectTo?: string; delayMs?: number };
+export type { ReceivedWebhook };
+export type ReceiverBehaviour = Partial<Behaviour>;
 
 const receiverBase = () => {
   const url = (env as unknown as { WEBHOOK_TEST_RECEIVER_URL?: string }).WEBHOOK_TEST_RECEIVER_URL;

@@ -54,6 +54,23 @@ const replay = (url: string, webhook: ReceivedWebhook, body: string, headers: Re
     },
   });
 
+/** An endpoint on the receiver and a delivery to it overdue by ten minutes, whose message never went out. */
+async function deliveryLeftWithoutMessage() {
+  const user = await registerUser();
+  const path = receiverPath();
+  const endpoint = await registerEndpoint(user.accessToken, path.url);
+  await configureReceiver(path.name, { secrets: [endpoint.secret] });
+  const { deliveryIds } = await completedJobDeliveries(user.userId);
+  const deliveryId = deliveryIds[0]!;
+  await withDatabase((db) =>
+    db
+      .update(schema.webhookDeliveries)
+      .set({ nextAttemptAt: new Date(Date.now() - 10 * 60_000) })
+      .where(eq(schema.webhookDeliveries.id, deliveryId)),
+  );
+  return { path, endpoint, deliveryId };
+}
+
 describe("webhooks for finished jobs, through the real queue", () => {
   it("announces a completed job once, however often its completion is reported", async () => {
     const user = await registerUser();
@@ -127,34 +144,14 @@ describe("webhooks for finished jobs, through the real queue", () => {
   });
 
   it("re-sends from the cron a due delivery whose queue message never went out", async () => {
-    const user = await registerUser();
-    const path = receiverPath();
-    const endpoint = await registerEndpoint(user.accessToken, path.url);
-    await configureReceiver(path.name, { secrets: [endpoint.secret] });
-    const { deliveryIds } = await completedJobDeliveries(user.userId);
-    await withDatabase((db) =>
-      db
-        .update(schema.webhookDeliveries)
-        .set({ nextAttemptAt: new Date(Date.now() - 10 * 60_000) })
-        .where(eq(schema.webhookDeliveries.id, deliveryIds[0]!)),
-    );
+    const { path, deliveryId } = await deliveryLeftWithoutMessage();
     await runCron();
     const [received] = await arrived(path.name);
-    expect(received).toMatchObject({ id: `msg_${deliveryIds[0]}`, verifiedBy: [true] });
+    expect(received).toMatchObject({ id: `msg_${deliveryId}`, verifiedBy: [true] });
   });
 
   it("has the receiver reject a tampered body, a forged signature and an old timestamp", async () => {
-    const user = await registerUser();
-    const path = receiverPath();
-    const endpoint = await registerEndpoint(user.accessToken, path.url);
-    await configureReceiver(path.name, { secrets: [endpoint.secret] });
-    const { deliveryIds } = await completedJobDeliveries(user.userId);
-    await withDatabase((db) =>
-      db
-        .update(schema.webhookDeliveries)
-        .set({ nextAttemptAt: new Date(Date.now() - 10 * 60_000) })
-        .where(eq(schema.webhookDeliveries.id, deliveryIds[0]!)),
-    );
+    const { path, endpoint } = await deliveryLeftWithoutMessage();
     await runCron();
     const [genuine] = await arrived(path.name);
     expect(genuine!.verifiedBy).toEqual([true]);
