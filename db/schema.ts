@@ -34,6 +34,9 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash").notNull(),
   /** Secret that signs per-job webhooks, encrypted at rest (AES-GCM with the server's key). */
   webhookSecretEncrypted: text("webhook_secret_encrypted"),
+  /** After a rotation the account's old secret keeps signing beside the new one until this time. */
+  webhookPreviousSecretEncrypted: text("webhook_previous_secret_encrypted"),
+  webhookPreviousSecretExpiresAt: at("webhook_previous_secret_expires_at"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -239,10 +242,13 @@ export const webhookDeliveries = pgTable(
     status: deliveryStatus("status").notNull().default("pending"),
     attemptCount: integer("attempt_count").notNull().default(0),
     nextAttemptAt: at("next_attempt_at"),
+    /** Set while a consumer is sending: a duplicate queue message finds it taken and leaves it. */
+    lockedUntil: at("locked_until"),
     createdAt: createdAt(),
   },
   (t) => [
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     /** Exactly one delivery per (job, event, destination), whatever the queues redeliver. */
     uniqueIndex("webhook_deliveries_once_idx").on(t.jobId, t.eventType, t.url),
   ],

@@ -2,17 +2,21 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { projectRoot } from "../infra/local/config.ts";
 import { ensureSystemPackages } from "../infra/local/system-packages.ts";
-import { startTestServices, workerEnv } from "./services.ts";
+import { startTestServices, testStackEnv, workerEnv } from "./services.ts";
+import { WebhookReceiver } from "./webhook-receiver.ts";
 
 /**
  * `npm test`: starts the real services (PostgreSQL, the S3 server, the Neon bridge, the media
- * worker), runs every vitest project against them, and stops them whatever happens.
+ * worker, a webhook receiver), runs every vitest project against them, and stops them whatever
+ * happens.
  * Arguments are passed to vitest (`npm test -- --project worker`).
  */
 ensureSystemPackages();
 const stack = await startTestServices();
+const receiver = new WebhookReceiver(Number(testStackEnv().LH_WEBHOOK_RECEIVER_PORT));
 let exitCode = 1;
 try {
+  await receiver.start();
   exitCode = await new Promise<number>((resolve) => {
     const child = spawn(
       process.execPath,
@@ -22,7 +26,7 @@ try {
         cwd: projectRoot,
         env: {
           ...process.env,
-          LH_TEST_WORKER_ENV: JSON.stringify(workerEnv(stack.config)),
+          LH_TEST_WORKER_ENV: JSON.stringify({ ...workerEnv(stack.config), WEBHOOK_TEST_RECEIVER_URL: receiver.url }),
           LH_TEST_DATABASE_URL: stack.config.database.url,
         },
       },
@@ -30,6 +34,7 @@ try {
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 } finally {
+  await receiver.stop();
   await stack.stop();
 }
 process.exit(exitCode);

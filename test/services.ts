@@ -24,6 +24,7 @@ export function testStackEnv(offset = testPortOffset()): Record<string, string> 
     LH_NEON_BRIDGE_PORT: at(9411),
     LH_MEDIA_WORKER_PORT: at(9412),
     LH_API_PORT: at(8797),
+    LH_WEBHOOK_RECEIVER_PORT: at(9413),
   };
 }
 

@@ -13,6 +13,7 @@ import { internal } from "./routes/internal/index.ts";
 import { jobsRoutes } from "./routes/jobs/index.ts";
 import { me } from "./routes/me/index.ts";
 import { uploadsRoutes } from "./routes/uploads/index.ts";
+import { webhooksRoutes } from "./routes/webhooks/index.ts";
 
 /** The HTTP API. Each route group lives in its own folder under routes/ and is mounted here. */
 export function createApp() {
@@ -26,6 +27,7 @@ export function createApp() {
   app.route("/v1/api-keys", apiKeysRoutes);
   app.route("/v1/jobs", jobsRoutes);
   app.route("/v1/uploads", uploadsRoutes);
+  app.route("/v1/webhooks", webhooksRoutes);
   mountDocs(app);
   app.notFound((c) =>
     problemResponse(c, new ProblemError(404, "not_found", `No route for ${c.req.method} ${c.req.path}.`)),

@@ -3,6 +3,7 @@ import type { Env } from "./env.ts";
 import { createQueueRouter } from "./queues/index.ts";
 import { consumeJobs } from "./queues/jobs.ts";
 import { consumeDeadJobs } from "./queues/jobs-dead-letter.ts";
+import { consumeWebhooks } from "./queues/webhooks.ts";
 import { runScheduledTasks } from "./scheduled/index.ts";
 
 export { RateLimiter } from "./limits/rate-limiter.ts";
@@ -12,6 +13,10 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
-  queue: createQueueRouter({ "lh-jobs": consumeJobs, "lh-jobs-dlq": consumeDeadJobs }),
+  queue: createQueueRouter({
+    "lh-jobs": consumeJobs,
+    "lh-jobs-dlq": consumeDeadJobs,
+    "lh-webhooks": consumeWebhooks,
+  }),
   scheduled: runScheduledTasks,
 } satisfies ExportedHandler<Env>;

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { JobQueueMessage } from "../../agents/contracts/queue.ts";
 import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
+import { backoffSeconds } from "../queues/backoff.ts";
 import type { MediaWorkerClient } from "./media-worker-client.ts";
 import { publishJobUpdate } from "./room.ts";
 
@@ -13,8 +14,7 @@ type DispatchDeps = { env: Env; db: Database; mediaWorker: MediaWorkerClient };
 
 /** Exponential backoff with jitter for queue retries: 5 s, 10 s, 20 s … capped at 5 min. */
 export function retryDelaySeconds(deliveryAttempt: number, atLeast = 0, random = Math.random): number {
-  const base = Math.min(300, 5 * 2 ** Math.max(0, deliveryAttempt - 1));
-  return Math.max(atLeast, Math.round(base * (0.75 + random() * 0.5)));
+  return Math.max(atLeast, backoffSeconds(deliveryAttempt, { baseSeconds: 5, maxSeconds: 300 }, random));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt } from "drizzle-orm";
 import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
+import { recordJobFinished } from "../webhooks/record-job-finished.ts";
 import { enqueueJob } from "./enqueue.ts";
 import { failJob, nextAttempt } from "./job-state.ts";
 import { publishJobUpdate } from "./room.ts";
@@ -43,6 +44,7 @@ export async function recoverExpiredLeases(
     if (outOfAttempts) {
       failed++;
       await publishJobUpdate(env, updated, failure.message);
+      await recordJobFinished(env, db, updated);
     } else {
       requeued++;
       await enqueueJob(env, db, updated);

@@ -3,6 +3,7 @@ import { JobQueueMessage } from "../../agents/contracts/queue.ts";
 import { schema } from "../../db/client.ts";
 import { failJob } from "../jobs/job-state.ts";
 import { publishJobUpdate } from "../jobs/room.ts";
+import { recordJobFinished } from "../webhooks/record-job-finished.ts";
 import { withDatabase } from "../with-database.ts";
 import type { QueueHandler } from "./index.ts";
 
@@ -31,7 +32,10 @@ export const consumeDeadJobs: QueueHandler = (batch, env, ctx) =>
             ),
           )
           .returning();
-        if (failed) await publishJobUpdate(env, failed, failure.message);
+        if (failed) {
+          await publishJobUpdate(env, failed, failure.message);
+          await recordJobFinished(env, db, failed);
+        }
       }
       message.ack();
     }

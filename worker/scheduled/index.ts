@@ -2,11 +2,13 @@ import type { Env } from "../env.ts";
 import { enqueueUnsentJobs, recoverExpiredLeases } from "../jobs/leases.ts";
 import { Bucket } from "../storage/bucket.ts";
 import { expireAbandonedUploads } from "../uploads/discard.ts";
+import { resendDueDeliveries } from "../webhooks/resend-due.ts";
 import { withDatabase } from "../with-database.ts";
 
 /**
- * The every-minute cron: recovers jobs whose lease expired, sends jobs the queue never got, and
- * discards uploads left pending past their expiry.
+ * The every-minute cron: recovers jobs whose lease expired, sends jobs the queue never got,
+ * discards uploads left pending past their expiry, and re-sends webhook deliveries whose queue
+ * message was lost.
  */
 export async function runScheduledTasks(
   _controller: ScheduledController,
@@ -17,6 +19,7 @@ export async function runScheduledTasks(
     const leases = await recoverExpiredLeases(env, db);
     const unsent = await enqueueUnsentJobs(env, db);
     const uploads = await expireAbandonedUploads(db, new Bucket(env));
-    console.log(JSON.stringify({ level: "info", msg: "scheduled tasks", ...leases, unsent, uploads }));
+    const webhooksResent = await resendDueDeliveries(env, db);
+    console.log(JSON.stringify({ level: "info", msg: "scheduled tasks", ...leases, unsent, uploads, webhooksResent }));
   });
 }

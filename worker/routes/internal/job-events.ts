@@ -7,6 +7,7 @@ import { publishJobUpdate } from "../../jobs/room.ts";
 import { internalSignature } from "../../middleware/internal-signature/index.ts";
 import { jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
+import { recordJobFinished } from "../../webhooks/record-job-finished.ts";
 
 const route = createRoute({
   method: "post",
@@ -39,5 +40,8 @@ export const jobEvents = createRouter().openapi(route, async (c) => {
   if (!result.applied) return c.json({ applied: false, reason: result.reason }, 200);
   if (result.requeue) await enqueueJob(c.env, c.var.db(), result.job);
   await publishJobUpdate(c.env, result.job, result.message);
+  if (result.job.status === "completed" || result.job.status === "failed") {
+    await recordJobFinished(c.env, c.var.db(), result.job, event.type === "completed" ? event.manifest : undefined);
+  }
   return c.json({ applied: true }, 200);
 });

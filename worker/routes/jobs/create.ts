@@ -5,6 +5,7 @@ import { enforceRateLimit } from "../../limits/rules.ts";
 import { authenticate, requireScope } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
+import { requireAllowedWebhookUrl } from "../../webhooks/url-safety.ts";
 import { createJobBody, jobView } from "./schemas.ts";
 import { toJobView } from "./view.ts";
 
@@ -40,6 +41,7 @@ const route = createRoute({
 export const create = createRouter().openapi(route, async (c) => {
   const { uploadId, options, webhookUrl, metadata } = c.req.valid("json");
   const idempotencyKey = c.req.valid("header")["idempotency-key"];
+  if (webhookUrl) requireAllowedWebhookUrl(c.env, webhookUrl, "webhookUrl");
   await enforceRateLimit(c.env, jobLimits.createPerUser, c.var.auth.userId);
   const { job } = await createJob(c.env, c.var.db(), {
     userId: c.var.auth.userId,

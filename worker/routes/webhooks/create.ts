@@ -1,0 +1,48 @@
+import { createRoute } from "@hono/zod-openapi";
+import { count, eq } from "drizzle-orm";
+import { schema } from "../../../db/client.ts";
+import { ProblemError } from "../../errors/problem.ts";
+import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
+import { createRouter } from "../../openapi/router.ts";
+import { createEncryptedSecret, endpointSecretContext } from "../../webhooks/signing-secrets.ts";
+import { requireAllowedWebhookUrl } from "../../webhooks/url-safety.ts";
+import { createdEndpointView, createEndpointBody, toEndpointView } from "./schemas.ts";
+
+const MAX_ENDPOINTS_PER_ACCOUNT = 20;
+
+const route = createRoute({
+  method: "post",
+  path: "/",
+  tags: ["Webhooks"],
+  summary: "Register a webhook endpoint",
+  description:
+    "Receives the chosen events of every job of the account, signed per the Standard Webhooks specification. " +
+    "Only public `https` URLs are accepted. The signing secret is in this response only.",
+  security: bearerSecurity,
+  request: jsonBody(createEndpointBody),
+  responses: {
+    201: jsonContent(createdEndpointView, "The endpoint and its signing secret, shown once."),
+    ...problemResponses(400, 401, 403, 409, 413),
+  },
+});
+
+export const create = createRouter().openapi(route, async (c) => {
+  const { url, eventTypes, description } = c.req.valid("json");
+  requireAllowedWebhookUrl(c.env, url, "url");
+  const db = c.var.db();
+  const userId = c.var.auth.userId;
+  const [existing] = await db
+    .select({ n: count() })
+    .from(schema.webhookEndpoints)
+    .where(eq(schema.webhookEndpoints.userId, userId));
+  if ((existing?.n ?? 0) >= MAX_ENDPOINTS_PER_ACCOUNT) {
+    throw new ProblemError(409, "too_many_endpoints", `An account has at most ${MAX_ENDPOINTS_PER_ACCOUNT} endpoints.`);
+  }
+  const id = crypto.randomUUID();
+  const { secret, encrypted } = await createEncryptedSecret(c.env.ENCRYPTION_KEY, endpointSecretContext(id));
+  const [row] = await db
+    .insert(schema.webhookEndpoints)
+    .values({ id, userId, url, eventTypes, description, secretEncrypted: encrypted })
+    .returning();
+  return c.json({ ...toEndpointView(row!), secret }, 201);
+});

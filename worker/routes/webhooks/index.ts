@@ -1,0 +1,20 @@
+import { authenticate, requireScope } from "../../middleware/auth/index.ts";
+import { createRouter } from "../../openapi/router.ts";
+import { accountSecret } from "./account-secret.ts";
+import { create } from "./create.ts";
+import { deliveries } from "./deliveries.ts";
+import { list } from "./list.ts";
+import { redeliver } from "./redeliver.ts";
+import { remove } from "./remove.ts";
+import { rotateSecret } from "./rotate-secret.ts";
+
+/** `/v1/webhooks`: endpoints, their deliveries, and the account's secret for per-job URLs. */
+export const webhooksRoutes = createRouter()
+  .use(authenticate(), requireScope("webhooks:manage"))
+  .route("/", accountSecret)
+  .route("/", create)
+  .route("/", list)
+  .route("/", remove)
+  .route("/", rotateSecret)
+  .route("/", deliveries)
+  .route("/", redeliver);

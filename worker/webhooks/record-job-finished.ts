@@ -1,0 +1,68 @@
+import { and, arrayContains, eq } from "drizzle-orm";
+import type { ResultManifest } from "../../agents/contracts/artifacts.ts";
+import { type Database, schema } from "../../db/client.ts";
+import type { Env } from "../env.ts";
+import type { JobRow } from "../jobs/snapshot.ts";
+import { jobFinishedEvent } from "./events.ts";
+import { sendDeliveries } from "./send.ts";
+
+/**
+ * Writes one delivery row per destination of a finished job's event (the account's enabled
+ * endpoints subscribed to it, and the job's own `webhookUrl`). The unique index on
+ * (job, event type, url) makes a repeated call write nothing; only new rows' ids come back.
+ *
+ * @example
+ * const ids = await createJobDeliveries(env, db, job, manifest);
+ */
+export async function createJobDeliveries(
+  env: Pick<Env, "PUBLIC_BASE_URL">,
+  db: Database,
+  job: JobRow,
+  manifest?: ResultManifest,
+): Promise<string[]> {
+  const event = jobFinishedEvent(env, job, manifest);
+  if (!event) return [];
+  const endpoints = await db
+    .select({ id: schema.webhookEndpoints.id, url: schema.webhookEndpoints.url })
+    .from(schema.webhookEndpoints)
+    .where(
+      and(
+        eq(schema.webhookEndpoints.userId, job.userId),
+        eq(schema.webhookEndpoints.enabled, true),
+        arrayContains(schema.webhookEndpoints.eventTypes, [event.type]),
+      ),
+    );
+  const destinations = endpoints.map((endpoint) => ({ endpointId: endpoint.id as string | null, url: endpoint.url }));
+  if (job.webhookUrl && !destinations.some((d) => d.url === job.webhookUrl)) {
+    destinations.push({ endpointId: null, url: job.webhookUrl });
+  }
+  if (destinations.length === 0) return [];
+  const created = await db
+    .insert(schema.webhookDeliveries)
+    .values(
+      destinations.map((destination) => ({
+        ...destination,
+        userId: job.userId,
+        jobId: job.id,
+        eventType: event.type,
+        payload: event,
+        nextAttemptAt: new Date(),
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: schema.webhookDeliveries.id });
+  return created.map((row) => row.id);
+}
+
+/**
+ * Announces a job that finished (completed or failed) to its webhook destinations: rows first,
+ * queue messages after. Called once the job's final state is committed. A failed send is only
+ * logged: the cron re-sends pending deliveries whose attempt is due.
+ *
+ * @example
+ * if (result.job.status === "completed") await recordJobFinished(env, db, result.job, event.manifest);
+ */
+export async function recordJobFinished(env: Env, db: Database, job: JobRow, manifest?: ResultManifest): Promise<void> {
+  const deliveryIds = await createJobDeliveries(env, db, job, manifest);
+  await sendDeliveries(env, deliveryIds);
+}

@@ -1,0 +1,76 @@
+import { ValidationError } from "../errors/problem.ts";
+import { isNonPublicIpv4, isNonPublicIpv6, parseIpv4, parseIpv6 } from "./ip-address.ts";
+
+export type UrlVerdict = { ok: true; url: URL } | { ok: false; reason: string };
+
+/** Names that resolve inside a private network by convention, never to a customer's server. */
+const privateNameSuffixes = ["localhost", "internal", "local", "localdomain", "home.arpa", "lan", "intranet", "corp"];
+
+/** Hosts `ALLOW_INSECURE_WEBHOOKS=true` lets through, over http too, for a receiver on this machine. */
+const localDevelopmentHosts = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+const refuse = (reason: string): UrlVerdict => ({ ok: false, reason });
+
+/**
+ * Decides whether the Worker may POST webhooks to `raw`: https only (http to this machine when
+ * `allowInsecure`), no credentials, no private, loopback, link-local, CGNAT, unique-local,
+ * multicast, unspecified or metadata address in any spelling, no private-network names.
+ * Checked when a URL is registered and again before every delivery.
+ *
+ * The WHATWG parser canonicalises IPv4 first (`2130706433`, `0x7f000001`, `0177.0.0.1` and
+ * `127.1` all become `127.0.0.1`), so what is checked is what fetch() would connect to.
+ *
+ * @example
+ * checkWebhookUrl("https://hooks.example.com/lh", { allowInsecure: false }); // { ok: true, url }
+ * checkWebhookUrl("https://[::ffff:7f00:1]/", { allowInsecure: false }); // { ok: false, reason: "…" }
+ */
+export function checkWebhookUrl(raw: string, { allowInsecure }: { allowInsecure: boolean }): UrlVerdict {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return refuse("is not a valid URL");
+  }
+  if (url.username || url.password) return refuse("must not contain credentials");
+  const host = url.hostname.toLowerCase().replace(/\.+$/, "");
+  if (allowInsecure && isLiteralLocalDevelopmentHost(raw, url)) return { ok: true, url };
+  if (url.protocol !== "https:") return refuse("must use https");
+  return hostVerdict(host, url);
+}
+
+/** Only the plain spellings: `http://2130706433/` stays refused even on a development machine. */
+function isLiteralLocalDevelopmentHost(raw: string, url: URL): boolean {
+  if (url.protocol !== "http:" && url.protocol !== "https:") return false;
+  const authority = /^[a-z]+:\/\/([^/?#]*)/i.exec(raw.trim())?.[1]?.toLowerCase() ?? "";
+  const written = authority.replace(/:\d+$/, "");
+  return localDevelopmentHosts.has(written) && written === url.hostname;
+}
+
+function hostVerdict(host: string, url: URL): UrlVerdict {
+  if (host.startsWith("[")) {
+    const groups = parseIpv6(host.slice(1, -1));
+    if (!groups) return refuse("has an invalid IPv6 address");
+    return isNonPublicIpv6(groups) ? refuse("points to a private or reserved address") : { ok: true, url };
+  }
+  const ipv4 = parseIpv4(host);
+  if (ipv4 !== null)
+    return isNonPublicIpv4(ipv4) ? refuse("points to a private or reserved address") : { ok: true, url };
+  // Anything else with only digits, dots and hex markers is an address the parser did not
+  // recognise; refusing it is safer than guessing what a resolver would make of it.
+  if (/^[0-9.x]+$/.test(host)) return refuse("has an ambiguous numeric host");
+  if (!host.includes(".")) return refuse("needs a fully qualified host name");
+  const privateName = privateNameSuffixes.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
+  return privateName ? refuse("points to a private network name") : { ok: true, url };
+}
+
+/**
+ * Throws 400 `validation_failed` naming `field` unless `url` is an allowed webhook destination;
+ * for routes that accept webhook URLs.
+ *
+ * @example
+ * requireAllowedWebhookUrl(c.env, body.url, "url");
+ */
+export function requireAllowedWebhookUrl(env: { ALLOW_INSECURE_WEBHOOKS: string }, url: string, field: string): void {
+  const verdict = checkWebhookUrl(url, { allowInsecure: env.ALLOW_INSECURE_WEBHOOKS === "true" });
+  if (!verdict.ok) throw new ValidationError([{ path: field, message: `The webhook URL ${verdict.reason}.` }]);
+}
