@@ -8,6 +8,8 @@ import { createOpenAIClient } from "../shared/openai-client.ts";
 import { createOpenAITranscriber } from "./openai-transcriber.ts";
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"));
+const sharedFixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../shared/fixtures/${name}`, import.meta.url), "utf8"));
 const noWait = { sleep: async () => {} };
 const path = "/v1/audio/transcriptions";
 
@@ -78,8 +80,8 @@ describe("OpenAI transcriber", () => {
     fake = await startFakeOpenAI({
       [path]: {
         queue: [
-          { status: 429, body: fixture("rate-limited.json"), headers: { "retry-after": "0" } },
-          { status: 500, body: fixture("server-error.json") },
+          { status: 429, body: sharedFixture("rate-limited.json"), headers: { "retry-after": "0" } },
+          { status: 500, body: sharedFixture("server-error.json") },
           { body: fixture("verbose-piece-1.json") },
         ],
       },
