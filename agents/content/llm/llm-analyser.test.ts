@@ -13,6 +13,9 @@ const lecture = typedLecture(threeTopics);
 const input = { durationSeconds: lecture.durationSeconds, transcript: lecture.transcript, layout: lecture.layout };
 
 let fake: FakeOpenAI | undefined;
+type SentMessage = { role: string; content: string };
+const sentMessages = (index: number): SentMessage[] =>
+  (fake?.requests[index]?.json as { messages?: SentMessage[] } | undefined)?.messages ?? [];
 afterEach(async () => {
   await fake?.close();
   fake = undefined;
@@ -57,7 +60,7 @@ describe("LLM analyser", () => {
     });
     const analysis = await analyser.analyse(input);
     expect(fake?.requests).toHaveLength(2);
-    const second = (fake?.requests[1]?.json as { messages: { content: string }[] }).messages[1]?.content;
+    const second = sentMessages(1)[1]?.content;
     expect(second).toContain('ended inside the chapter "Sorting Algorithms"');
     expect(analysis.chapters.map((c) => c.title)).toEqual(["Rates of Change", "Sorting Algorithms", "Photosynthesis"]);
     expect(analysis.candidates).toHaveLength(3);
@@ -83,7 +86,7 @@ describe("LLM analyser", () => {
     const analyser = await analyserFor([reply("not-json.json"), reply("whole-lecture.json")]);
     const analysis = await analyser.analyse(input);
     expect(analysis.candidates).toHaveLength(3);
-    const repair = (fake?.requests[1]?.json as { messages: { role: string; content: string }[] }).messages;
+    const repair = sentMessages(1);
     expect(repair.at(-1)?.content).toMatch(/not parseable JSON/);
     expect(analysis.usage.inputTokens).toBe(2824);
   });
@@ -93,7 +96,7 @@ describe("LLM analyser", () => {
     await expect(analyser.analyse(input)).rejects.toThrow(
       /invalid lecture_window after 2 replies: highlights\.0\.start/,
     );
-    const repair = (fake?.requests[1]?.json as { messages: { content: string }[] }).messages.at(-1)?.content;
+    const repair = sentMessages(1).at(-1)?.content;
     expect(repair).toMatch(/highlights\.0\.start/);
   });
 
