@@ -29,7 +29,7 @@ export async function encodeRange(
       {
         path: output,
         options: [
-          ...(options.hasVideo ? ["-map", "0:v:0", ...videoEncoding, ...frameRate(options.fps)] : ["-vn"]),
+          ...(options.hasVideo ? ["-map", "0:v:0", ...videoEncoding, ...frameCount(duration, options.fps)] : ["-vn"]),
           ...["-map", "0:a:0", ...audioEncoding, "-sn", "-dn", "-t", duration.toFixed(6), "-movflags", "+faststart"],
         ],
       },
@@ -40,48 +40,51 @@ export async function encodeRange(
   });
 }
 
-const frameRate = (fps: number | undefined) => (fps ? ["-r", String(fps)] : []);
+// -t alone lets one extra frame through when the duration is an exact multiple of the frame time.
+const frameCount = (seconds: number, fps: number | undefined) =>
+  fps ? ["-r", String(fps), "-frames:v", String(Math.round(seconds * fps))] : [];
+
+export type ReelLayout = { offsets: number[]; durationSeconds: number; fadeSeconds: number };
 
 /**
  * Renders the reel straight from the source (no second generation of compression): each range
- * is an exact input seek, joined with `xfade`/`acrossfade` of `fadeSeconds`, so the reel lasts
- * exactly sum(durations) - (n - 1) × fadeSeconds.
+ * is an exact input seek, and clip i enters at `layout.offsets[i]` through an `xfade` and
+ * `acrossfade` of `layout.fadeSeconds` (see `reelTimeline` for the arithmetic).
  *
  * @example
- * await encodeReel("source.mp4", ranges, 0.5, "reel.mp4", { hasVideo: true, fps: 30 });
+ * await encodeReel("source.mp4", ranges, reelTimeline(ranges, 0.5), "reel.mp4", { hasVideo: true, fps: 30 });
  */
 export async function encodeReel(
   source: string,
   ranges: TimeRange[],
-  fadeSeconds: number,
+  layout: ReelLayout,
   output: string,
   options: EncodeOptions,
 ): Promise<void> {
-  const durations = ranges.map((r) => r.end - r.start);
-  const total = durations.reduce((a, b) => a + b, 0) - (ranges.length - 1) * fadeSeconds;
-  const inputs = ranges.map((r, i) => ({
+  const fade = layout.fadeSeconds;
+  const inputs = ranges.map((r) => ({
     path: source,
-    options: ["-ss", r.start.toFixed(6), "-t", durations[i]!.toFixed(6)],
+    options: ["-ss", r.start.toFixed(6), "-t", (r.end - r.start).toFixed(6)],
   }));
   const chains: string[] = [];
-  // Timestamps reset per input so xfade's offsets count from the reel's start.
+  // Timestamps restart at zero per input, so xfade offsets count from the reel's start.
   ranges.forEach((_, i) => {
     if (options.hasVideo) chains.push(`[${i}:v:0]settb=AVTB,setpts=PTS-STARTPTS,fps=${options.fps ?? 30}[v${i}]`);
     chains.push(`[${i}:a:0]aresample=48000,asetpts=PTS-STARTPTS[a${i}]`);
   });
   let video = "[v0]";
   let audio = "[a0]";
-  let elapsed = durations[0]!;
   for (let i = 1; i < ranges.length; i++) {
-    const offset = elapsed - fadeSeconds;
     if (options.hasVideo) {
-      chains.push(`${video}[v${i}]xfade=transition=fade:duration=${fadeSeconds}:offset=${offset.toFixed(6)}[vx${i}]`);
+      const offset = layout.offsets[i]!.toFixed(6);
+      chains.push(`${video}[v${i}]xfade=transition=fade:duration=${fade}:offset=${offset}[vx${i}]`);
       video = `[vx${i}]`;
     }
-    chains.push(`${audio}[a${i}]acrossfade=d=${fadeSeconds}:c1=tri:c2=tri[ax${i}]`);
+    chains.push(`${audio}[a${i}]acrossfade=d=${fade}:c1=tri:c2=tri[ax${i}]`);
     audio = `[ax${i}]`;
-    elapsed = offset + durations[i]!;
   }
+  const frames =
+    options.hasVideo && options.fps ? ["-frames:v", String(Math.round(layout.durationSeconds * options.fps))] : [];
   await runFfmpeg({
     purpose: "reel",
     inputs,
@@ -90,12 +93,12 @@ export async function encodeReel(
       {
         path: output,
         options: [
-          ...(options.hasVideo ? ["-map", video, ...videoEncoding] : []),
-          ...["-map", audio, ...audioEncoding, "-t", total.toFixed(6), "-movflags", "+faststart"],
+          ...(options.hasVideo ? ["-map", video, ...videoEncoding, ...frames] : []),
+          ...["-map", audio, ...audioEncoding, "-t", layout.durationSeconds.toFixed(6), "-movflags", "+faststart"],
         ],
       },
     ],
-    expectedSeconds: total,
+    expectedSeconds: layout.durationSeconds,
     onProgress: options.onProgress,
     signal: options.signal,
   });
