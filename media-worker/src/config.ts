@@ -13,7 +13,11 @@ const MediaWorkerConfig = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1),
   S3_SECRET_ACCESS_KEY: z.string().min(1),
   /** Jobs run at once; ffmpeg keeps a core busy per job, so the default follows the CPU count. */
-  CONCURRENCY: z.coerce.number().int().min(1).default(Math.max(1, Math.floor(availableParallelism() / 2))),
+  CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(Math.max(1, Math.floor(availableParallelism() / 2))),
   SCRATCH_DIR: z.string().default(join(tmpdir(), "lecture-highlights")),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).default(25),
 });

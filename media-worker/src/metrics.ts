@@ -6,7 +6,11 @@ collectDefaultMetrics({ register: registry, prefix: "lh_media_" });
 
 export const metrics = {
   jobsInFlight: new Gauge({ name: "lh_jobs_in_flight", help: "Jobs being processed now", registers: [registry] }),
-  jobsAccepted: new Counter({ name: "lh_jobs_accepted_total", help: "Jobs accepted by POST /jobs", registers: [registry] }),
+  jobsAccepted: new Counter({
+    name: "lh_jobs_accepted_total",
+    help: "Jobs accepted by POST /jobs",
+    registers: [registry],
+  }),
   jobsRejectedBusy: new Counter({
     name: "lh_jobs_rejected_busy_total",
     help: "Jobs refused with 503 because every slot was taken",
