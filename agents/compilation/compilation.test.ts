@@ -16,7 +16,7 @@ const highlight = (start: number, end: number): Highlight => ({
 const { transcript } = typedLecture(threeTopics);
 
 describe("planCompilation", () => {
-  it("orders the reel by time and offsets each clip by the lengths before it", () => {
+  it("orders the reel by time and offsets each clip by the lengths before it less the crossfades", () => {
     const plan = CompilationPlan.parse(
       planCompilation({ selection: { highlights: [highlight(40, 50), highlight(9, 19)] } }),
     );
@@ -24,13 +24,13 @@ describe("planCompilation", () => {
       { start: 40, end: 50, highlightIndex: 0 },
       { start: 9, end: 19, highlightIndex: 1 },
     ]);
-    expect(plan.reel).toEqual({ order: [1, 0], fadeSeconds: 0.5, offsets: [0, 10], durationSeconds: 20 });
+    expect(plan.reel).toEqual({ order: [1, 0], fadeSeconds: 0.5, offsets: [0, 9.5], durationSeconds: 19.5 });
   });
 
   it("shortens fades for short clips and plans an empty reel for no highlights", () => {
-    expect(planCompilation({ selection: { highlights: [highlight(0, 1)] }, fadeSeconds: 1 }).reel.fadeSeconds).toBe(
-      0.25,
-    );
+    const short = planCompilation({ selection: { highlights: [highlight(0, 1), highlight(5, 9)] }, fadeSeconds: 1 });
+    expect(short.reel).toMatchObject({ fadeSeconds: 0.5, offsets: [0, 0.5], durationSeconds: 4.5 });
+    expect(planCompilation({ selection: { highlights: [highlight(0, 3)] } }).reel.fadeSeconds).toBe(0);
     expect(planCompilation({ selection: { highlights: [] } }).reel).toEqual({
       order: [],
       fadeSeconds: 0,
