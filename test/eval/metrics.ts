@@ -11,6 +11,22 @@ function windowSize(reference: readonly number[], duration: number): number {
   return Math.max(1, Math.round(duration / (reference.length + 1) / 2));
 }
 
+/** Share of the k-second windows over one-second units where `disagree` holds. */
+function windowErrorRate(
+  reference: readonly number[],
+  hypothesis: readonly number[],
+  duration: number,
+  disagree: (ref: number[], hyp: number[], i: number, k: number) => boolean,
+): number {
+  const k = windowSize(reference, duration);
+  const ref = labels(reference, duration);
+  const hyp = labels(hypothesis, duration);
+  const n = ref.length - k;
+  let errors = 0;
+  for (let i = 0; i < n; i++) if (disagree(ref, hyp, i, k)) errors++;
+  return n > 0 ? errors / n : 0;
+}
+
 /**
  * Beeferman's Pk over one-second units: the chance that two points k seconds apart are wrongly
  * judged to be in the same or in different chapters. 0 is perfect.
@@ -19,30 +35,18 @@ function windowSize(reference: readonly number[], duration: number): number {
  * pk([60], [65], 120) // 0.08
  */
 export function pk(reference: readonly number[], hypothesis: readonly number[], duration: number): number {
-  const k = windowSize(reference, duration);
-  const ref = labels(reference, duration);
-  const hyp = labels(hypothesis, duration);
-  let errors = 0;
-  const n = ref.length - k;
-  for (let i = 0; i < n; i++) {
-    const sameRef = ref[i] === ref[i + k];
-    const sameHyp = hyp[i] === hyp[i + k];
-    if (sameRef !== sameHyp) errors++;
-  }
-  return n > 0 ? errors / n : 0;
+  return windowErrorRate(
+    reference,
+    hypothesis,
+    duration,
+    (ref, hyp, i, k) => (ref[i] === ref[i + k]) !== (hyp[i] === hyp[i + k]),
+  );
 }
 
 /** Pevzner and Hearst's WindowDiff: windows where the number of boundaries differs. 0 is perfect. */
 export function windowDiff(reference: readonly number[], hypothesis: readonly number[], duration: number): number {
-  const k = windowSize(reference, duration);
-  const ref = labels(reference, duration);
-  const hyp = labels(hypothesis, duration);
-  let errors = 0;
-  const n = ref.length - k;
-  for (let i = 0; i < n; i++) {
-    if ((ref[i + k] as number) - (ref[i] as number) !== (hyp[i + k] as number) - (hyp[i] as number)) errors++;
-  }
-  return n > 0 ? errors / n : 0;
+  const count = (labels: number[], i: number, k: number) => (labels[i + k] as number) - (labels[i] as number);
+  return windowErrorRate(reference, hypothesis, duration, (ref, hyp, i, k) => count(ref, i, k) !== count(hyp, i, k));
 }
 
 /** Boundary F1: a hypothesis boundary counts when it lies within `tolerance` s of an unmatched reference one. */
