@@ -19,14 +19,21 @@ export function snapRange(range: TimeRange, sentences: readonly Sentence[], dura
   return { start: (sentences[first] as Sentence).start, end: (sentences[last] as Sentence).end };
 }
 
-/** A chapter start on the nearest sentence start, the first chapter at 0. */
+/**
+ * A chapter start in the middle of the pause before the sentence starting nearest it (where a
+ * slide change falls and where a seek should land), the first chapter at 0.
+ */
 export function snapChapters(
   chapters: readonly Chapter[],
   sentences: readonly Sentence[],
   duration: number,
 ): Chapter[] {
+  const pauseBefore = (start: number) => {
+    const i = sentences.findIndex((s) => s.start === start);
+    return i > 0 ? Math.round((((sentences[i - 1] as Sentence).end + start) / 2) * 1000) / 1000 : start;
+  };
   const snapped = chapters
-    .map((c) => ({ ...c, start: snapRange({ start: c.start, end: c.start }, sentences, duration).start }))
+    .map((c) => ({ ...c, start: pauseBefore(snapRange({ start: c.start, end: c.start }, sentences, duration).start) }))
     .sort((a, b) => a.start - b.start)
     .filter((c, i, all) => i === 0 || c.start > (all[i - 1] as Chapter).start);
   if (snapped[0]) snapped[0].start = 0;

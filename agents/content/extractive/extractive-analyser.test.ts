@@ -13,19 +13,16 @@ describe("extractive analyser", () => {
     const analysis = ContentAnalysis.parse(await analyser.analyse({ durationSeconds, transcript, layout }));
     expect(analysis.chapters.map((c) => c.title)).toEqual(["Rates of Change", "Sorting Algorithms", "Photosynthesis"]);
     expect(analysis.chapters[0]?.start).toBe(0);
-    expect(analysis.chapters[1]?.start).toBe(transcript.sentences[4]?.start);
+    // The middle of the pause before the chapter's first sentence, which is where the slide changes.
+    expect(analysis.chapters[1]?.start).toBe(layout.slideChanges[0]);
     expect(analysis.chapters[1]?.summary).toBe("Merge sort splits lists; Quick sort picks a pivot");
     expect(analysis.usage).toEqual({ inputTokens: 0, outputTokens: 0, costUsd: 0 });
   });
 
   it("finds the topic changes from the words alone when there are no slides", async () => {
-    const { transcript, durationSeconds } = typedLecture(threeTopics);
+    const { transcript, layout, durationSeconds } = typedLecture(threeTopics);
     const analysis = await analyser.analyse({ durationSeconds, transcript, layout: null });
-    expect(analysis.chapters.map((c) => c.start)).toEqual([
-      0,
-      transcript.sentences[4]?.start,
-      transcript.sentences[8]?.start,
-    ]);
+    expect(analysis.chapters.map((c) => c.start)).toEqual([0, ...layout.slideChanges]);
     expect(analysis.chapters[2]?.title.toLowerCase()).toMatch(/plant|light|photosynthesi|chlorophyll|carbon/);
   });
 

@@ -1,5 +1,6 @@
 import type { Chapter, ContentAnalysis, Sentence } from "../../contracts/artifacts.ts";
 import { type ContentAnalyser, type ContentInput, defaultClipSeconds } from "../analyser.ts";
+import { snapChapters } from "../snap.ts";
 import { chapterCandidates } from "./candidates.ts";
 import { chapterSpans, describeChapter } from "./chapters.ts";
 import { sentenceSalience } from "./salience.ts";
@@ -34,12 +35,13 @@ function analyseExtractively(input: ContentInput, perChapter: number): ContentAn
   const clip = input.clipSeconds ?? defaultClipSeconds;
   const settings = { targetSeconds: clip.min + 0.3 * (clip.max - clip.min), perChapter };
   const chapters: Chapter[] = [];
-  const candidates = spans.flatMap((span, index) => {
+  const candidates = spans.flatMap((span) => {
     const chapter = describeChapter(sentences.slice(span.first, span.end), slides, model);
-    chapters.push({ ...chapter, start: index === 0 ? 0 : chapter.start });
+    chapters.push(chapter);
     return chapterCandidates(span, sentences, salience, chapter, model, settings);
   });
-  return { backend: "extractive", chapters, candidates: candidates.sort((a, b) => a.start - b.start), usage };
+  const snapped = snapChapters(chapters, sentences, input.durationSeconds);
+  return { backend: "extractive", chapters: snapped, candidates: candidates.sort((a, b) => a.start - b.start), usage };
 }
 
 /** Without speech, the slides still give chapters; without slides, one chapter. */

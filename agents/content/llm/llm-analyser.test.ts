@@ -39,7 +39,7 @@ describe("LLM analyser", () => {
     const analyser = await analyserFor([reply("whole-lecture.json")]);
     const analysis = ContentAnalysis.parse(await analyser.analyse(input));
     const s = lecture.transcript.sentences;
-    expect(analysis.chapters.map((c) => c.start)).toEqual([0, s[4]?.start, s[8]?.start]);
+    expect(analysis.chapters.map((c) => c.start)).toEqual([0, ...lecture.layout.slideChanges]);
     expect(analysis.candidates.map((c) => [c.start, c.end])).toEqual([
       [s[2]?.start, s[3]?.end],
       [s[5]?.start, s[6]?.end],
