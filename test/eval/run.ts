@@ -35,7 +35,11 @@ type Row = {
   midWordCuts: number;
   midSentenceCuts: number;
 };
-const rows: Record<"extractive" | "openai", Row[]> = { extractive: [], openai: [] };
+const rows: Record<"extractive" | "extractiveWithoutSlides" | "openai", Row[]> = {
+  extractive: [],
+  extractiveWithoutSlides: [],
+  openai: [],
+};
 const usage = { seconds: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
 const errorRates: number[] = [];
 
@@ -47,6 +51,8 @@ try {
     rows.extractive.push(
       score(lecture, lecture.transcript, await analyse(offline, lecture, lecture.transcript), offline),
     );
+    const withoutSlides = await analyse(offline, { ...lecture, layout: null }, lecture.transcript);
+    rows.extractiveWithoutSlides.push(score(lecture, lecture.transcript, withoutSlides, offline));
     const transcript = apiKey
       ? (await prepareLecture(spec.script, online, spec.repeat)).transcript
       : lecture.transcript;
@@ -68,6 +74,7 @@ console.log(
     lectureMinutes: Math.round(usage.seconds / 6) / 10,
     transcription: { backend: "pocketsphinx", wordErrorRate: round(mean(errorRates)) },
     extractive: summarize(rows.extractive),
+    extractiveWithoutSlides: summarize(rows.extractiveWithoutSlides),
     openai: {
       mode: apiKey ? "live" : "fake server, ground-truth replies",
       ...summarize(rows.openai),
@@ -78,7 +85,11 @@ console.log(
   }),
 );
 
-function analyse(agents: Agents, lecture: PreparedLecture, transcript: Transcript): Promise<ContentAnalysis> {
+function analyse(
+  agents: Agents,
+  lecture: Omit<PreparedLecture, "layout"> & { layout: PreparedLecture["layout"] | null },
+  transcript: Transcript,
+): Promise<ContentAnalysis> {
   return agents.analyseContent({ durationSeconds: lecture.truth.durationSeconds, transcript, layout: lecture.layout });
 }
 
