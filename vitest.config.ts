@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -8,7 +9,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      "worker/vitest.config.ts",
+      // Absent on branches that do not carry the Worker yet; the node project runs either way.
+      ...(existsSync("worker/vitest.config.ts") ? ["worker/vitest.config.ts"] : []),
       {
         test: {
           name: "node",

@@ -57,6 +57,11 @@ export const Transcript = z.object({
   sentences: z.array(Sentence),
   /** Money spent producing it (0 offline), reported in the job's stats. */
   costUsd: z.number().nonnegative(),
+  /** How it was produced (model, uploads, attempts incl. retries, wall time), for the job's stats. */
+  stats: z
+    .object({ model: z.string(), chunks: z.number().int(), attempts: z.number().int(), elapsedMs: z.number() })
+    .partial()
+    .optional(),
 });
 export type Transcript = z.infer<typeof Transcript>;
 
@@ -93,7 +98,15 @@ export const ContentAnalysis = z.object({
   backend: z.enum(["openai", "extractive"]),
   chapters: z.array(Chapter),
   candidates: z.array(HighlightCandidate),
-  usage: z.object({ inputTokens: z.number(), outputTokens: z.number(), costUsd: z.number() }),
+  usage: z.object({
+    inputTokens: z.number(),
+    outputTokens: z.number(),
+    costUsd: z.number(),
+    /** Optional details for the job's stats: model, chat requests incl. retries and repairs, wall time. */
+    model: z.string().optional(),
+    requests: z.number().int().optional(),
+    elapsedMs: z.number().optional(),
+  }),
 });
 export type ContentAnalysis = z.infer<typeof ContentAnalysis>;
 

@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { type FakeOpenAI, type FakeReply, startFakeOpenAI } from "../../../test/support/fake-openai-server.ts";
+import { ContentAnalysis } from "../../contracts/artifacts.ts";
+import { createOpenAIClient } from "../../shared/openai-client.ts";
+import { threeTopics, typedLecture } from "../../testing/lecture-fixture.ts";
+import { createLlmAnalyser } from "./llm-analyser.ts";
+
+const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
+const reply = (name: string): FakeReply => ({ body: read(`./fixtures/${name}`) });
+const path = "/v1/chat/completions";
+const lecture = typedLecture(threeTopics);
+const input = { durationSeconds: lecture.durationSeconds, transcript: lecture.transcript, layout: lecture.layout };
+
+let fake: FakeOpenAI | undefined;
+type SentMessage = { role: string; content: string };
+const sentMessages = (index: number): SentMessage[] =>
+  (fake?.requests[index]?.json as { messages?: SentMessage[] } | undefined)?.messages ?? [];
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+async function analyserFor(
+  queue: FakeReply[],
+  options: { maxTranscriptTokensPerRequest?: number; timeoutMs?: number } = {},
+) {
+  fake = await startFakeOpenAI({ [path]: { queue } });
+  return createLlmAnalyser({
+    client: createOpenAIClient({ apiKey: "test-key", baseUrl: fake.baseUrl, timeoutMs: options.timeoutMs ?? 5_000 }),
+    maxTranscriptTokensPerRequest: options.maxTranscriptTokensPerRequest,
+    retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+    retryDeps: { sleep: async () => {} },
+  });
+}
+
+describe("LLM analyser", () => {
+  it("snaps the model's times to sentences, clamps them to the media and counts cost", async () => {
+    const analyser = await analyserFor([reply("whole-lecture.json")]);
+    const analysis = ContentAnalysis.parse(await analyser.analyse(input));
+    const s = lecture.transcript.sentences;
+    expect(analysis.chapters.map((c) => c.start)).toEqual([0, ...lecture.layout.slideChanges]);
+    expect(analysis.candidates.map((c) => [c.start, c.end])).toEqual([
+      [s[2]?.start, s[3]?.end],
+      [s[5]?.start, s[6]?.end],
+      [s[9]?.start, s[11]?.end],
+    ]);
+    expect(analysis.candidates[2]?.score).toBe(1);
+    expect(analysis.usage).toMatchObject({ inputTokens: 1412, outputTokens: 398, model: "gpt-4.1-mini", requests: 1 });
+    expect(analysis.usage.costUsd).toBeCloseTo((1412 * 0.4 + 398 * 1.6) / 1e6, 9);
+    const request = fake?.requests[0]?.json as { response_format: { type: string }; messages: { content: string }[] };
+    expect(request.response_format.type).toBe("json_schema");
+    expect(request.messages[1]?.content).toContain("<transcript>\n[1.0-4.1] Today we study");
+    expect(request.messages[1]?.content).toContain("[19.4] Sorting Algorithms | Merge sort splits lists");
+  });
+
+  it("analyses a long transcript window by window and joins a chapter continued across windows", async () => {
+    const analyser = await analyserFor([reply("window-1.json"), reply("window-2.json")], {
+      maxTranscriptTokensPerRequest: 140,
+    });
+    const analysis = await analyser.analyse(input);
+    expect(fake?.requests).toHaveLength(2);
+    const second = sentMessages(1)[1]?.content;
+    expect(second).toContain('ended inside the chapter "Sorting Algorithms"');
+    expect(analysis.chapters.map((c) => c.title)).toEqual(["Rates of Change", "Sorting Algorithms", "Photosynthesis"]);
+    expect(analysis.candidates).toHaveLength(3);
+    expect(analysis.usage).toMatchObject({ inputTokens: 1433, outputTokens: 430, requests: 2 });
+  });
+
+  it("retries on 429 and 500", async () => {
+    const errors = (name: string, status: number): FakeReply => ({
+      status,
+      body: read(`../../shared/fixtures/${name}`),
+    });
+    const analyser = await analyserFor([
+      errors("rate-limited.json", 429),
+      errors("server-error.json", 500),
+      reply("whole-lecture.json"),
+    ]);
+    const analysis = await analyser.analyse(input);
+    expect(fake?.requests).toHaveLength(3);
+    expect(analysis.usage.requests).toBe(3);
+  });
+
+  it("repairs a reply that is not JSON by asking again with the problem", async () => {
+    const analyser = await analyserFor([reply("not-json.json"), reply("whole-lecture.json")]);
+    const analysis = await analyser.analyse(input);
+    expect(analysis.candidates).toHaveLength(3);
+    const repair = sentMessages(1);
+    expect(repair.at(-1)?.content).toMatch(/not parseable JSON/);
+    expect(analysis.usage.inputTokens).toBe(2824);
+  });
+
+  it("rejects output that still fails validation after the repair", async () => {
+    const analyser = await analyserFor([reply("schema-violation.json"), reply("schema-violation.json")]);
+    await expect(analyser.analyse(input)).rejects.toThrow(
+      /invalid lecture_window after 2 replies: highlights\.0\.start/,
+    );
+    const repair = sentMessages(1).at(-1)?.content;
+    expect(repair).toMatch(/highlights\.0\.start/);
+  });
+
+  it("times out a call that hangs", async () => {
+    const slow = { ...reply("whole-lecture.json"), delayMs: 2_000 };
+    const analyser = await analyserFor([slow, slow, slow], { timeoutMs: 150 });
+    await expect(analyser.analyse(input)).rejects.toThrow(/timed out/i);
+    expect(fake?.requests).toHaveLength(3);
+  });
+});

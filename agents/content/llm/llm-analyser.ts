@@ -1,0 +1,106 @@
+import type OpenAI from "openai";
+import type { Chapter, ContentAnalysis, HighlightCandidate } from "../../contracts/artifacts.ts";
+import { chatCostUsd } from "../../shared/pricing.ts";
+import { defaultRetryPolicy, type RetryDeps, type RetryPolicy } from "../../shared/retry.ts";
+import { overlapSeconds } from "../../shared/time-ranges.ts";
+import { type ContentAnalyser, type ContentInput, defaultClipSeconds } from "../analyser.ts";
+import { snapCandidates, snapChapters } from "../snap.ts";
+import { systemPrompt, windowPrompt } from "./prompt.ts";
+import { CheckedWindowReply, WindowReply } from "./schema.ts";
+import { type StructuredCallUsage, structuredCall } from "./structured-call.ts";
+import { transcriptWindows } from "./windows.ts";
+
+export type LlmAnalyserOptions = {
+  client: OpenAI;
+  model?: string;
+  /** Transcript tokens per request; longer lectures are analysed window by window. */
+  maxTranscriptTokensPerRequest?: number;
+  maxRepairs?: number;
+  retry?: RetryPolicy;
+  retryDeps?: RetryDeps;
+};
+
+/**
+ * The LLM analyser: each window of the transcript (with the slides on screen) goes to a chat
+ * model with structured output; windows run in order so each knows the chapter the previous
+ * one ended in. The replies are merged (a chapter continued across windows becomes one),
+ * clamped to the media and snapped to transcript sentences; tokens and cost are counted.
+ *
+ * @example
+ * const analyser = createLlmAnalyser({ client: createOpenAIClient({ apiKey, timeoutMs: 120_000 }) });
+ * const analysis = await analyser.analyse({ durationSeconds, transcript, layout });
+ */
+export function createLlmAnalyser(options: LlmAnalyserOptions): ContentAnalyser {
+  const model = options.model ?? "gpt-4.1-mini";
+  return {
+    backend: "openai",
+    async analyse(input: ContentInput): Promise<ContentAnalysis> {
+      const startedAt = Date.now();
+      const usage: StructuredCallUsage = { inputTokens: 0, outputTokens: 0, requests: 0 };
+      const windows = transcriptWindows(input.transcript.sentences, options.maxTranscriptTokensPerRequest ?? 12_000);
+      const chapters: Chapter[] = [];
+      const candidates: HighlightCandidate[] = [];
+      for (const [index, sentences] of windows.entries()) {
+        const reply = await structuredCall<WindowReply>({
+          client: options.client,
+          model,
+          messages: [
+            { role: "system", content: systemPrompt },
+            {
+              role: "user",
+              content: windowPrompt({
+                lectureTitle: input.title,
+                durationSeconds: input.durationSeconds,
+                window: { index, count: windows.length },
+                sentences,
+                slides: input.layout?.segments ?? [],
+                clipSeconds: input.clipSeconds ?? defaultClipSeconds,
+                previousChapterTitle: chapters.at(-1)?.title,
+              }),
+            },
+          ],
+          responseSchema: WindowReply,
+          validate: CheckedWindowReply,
+          name: "lecture_window",
+          maxRepairs: options.maxRepairs ?? 1,
+          retry: options.retry ?? defaultRetryPolicy,
+          retryDeps: options.retryDeps,
+          usage,
+        });
+        chapters.push(...reply.chapters);
+        candidates.push(...reply.highlights);
+      }
+      const sentences = input.transcript.sentences;
+      return {
+        backend: "openai",
+        chapters: mergeContinuedChapters(snapChapters(chapters, sentences, input.durationSeconds)),
+        candidates: withoutDuplicates(snapCandidates(candidates, sentences, input.durationSeconds)),
+        usage: {
+          inputTokens: usage.inputTokens,
+          outputTokens: usage.outputTokens,
+          costUsd: chatCostUsd(model, usage.inputTokens, usage.outputTokens),
+          model,
+          requests: usage.requests,
+          elapsedMs: Date.now() - startedAt,
+        },
+      };
+    },
+  };
+}
+
+function mergeContinuedChapters(chapters: Chapter[]): Chapter[] {
+  return chapters.filter(
+    (c, i) => i === 0 || c.title.trim().toLowerCase() !== chapters[i - 1]?.title.trim().toLowerCase(),
+  );
+}
+
+/** Of candidates that mostly cover the same moment, the better-scored one stays. */
+function withoutDuplicates(candidates: HighlightCandidate[]): HighlightCandidate[] {
+  const kept: HighlightCandidate[] = [];
+  for (const candidate of [...candidates].sort((a, b) => b.score - a.score || a.start - b.start)) {
+    const length = candidate.end - candidate.start;
+    if (kept.some((k) => overlapSeconds(k, candidate) > 0.5 * Math.min(length, k.end - k.start))) continue;
+    kept.push(candidate);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,66 @@
+import { runCommand } from "../shared/subprocess.ts";
+
+/** One line of text read from an image, with its height in pixels (bigger is more prominent). */
+export type OcrLine = { text: string; top: number; height: number; confidence: number };
+
+/** Reads the text of a slide thumbnail; behind an interface so tests and other engines can stand in. */
+export interface SlideReader {
+  read(imagePath: string): Promise<OcrLine[]>;
+}
+
+/**
+ * Tesseract (English) through its TSV output, which keeps line geometry so the title can be
+ * told from the bullets by size. One thread per call: the machines have two cores and ffmpeg
+ * runs beside it.
+ *
+ * @example
+ * const lines = await createTesseractReader().read("/tmp/job/slide-3.png");
+ */
+export function createTesseractReader(
+  options: { binary?: string; language?: string; timeoutMs?: number } = {},
+): SlideReader {
+  return {
+    async read(imagePath) {
+      const { stdout } = await runCommand(
+        options.binary ?? "tesseract",
+        [imagePath, "stdout", "-l", options.language ?? "eng", "--psm", "3", "tsv"],
+        { timeoutMs: options.timeoutMs ?? 60_000, env: { OMP_THREAD_LIMIT: "1" } },
+      );
+      return parseTesseractTsv(stdout);
+    },
+  };
+}
+
+type TsvWord = { key: string; text: string; top: number; height: number; confidence: number };
+
+/**
+ * Groups the word rows (level 5) of tesseract's TSV into lines, dropping empty and unreadable
+ * words.
+ *
+ * @example
+ * parseTesseractTsv(tsv) // [{ text: "Gradient Descent", top: 30, height: 30, confidence: 95.9 }, …]
+ */
+export function parseTesseractTsv(tsv: string): OcrLine[] {
+  const words: TsvWord[] = [];
+  for (const row of tsv.split("\n").slice(1)) {
+    const cells = row.split("\t");
+    if (cells[0] !== "5" || cells.length < 12) continue;
+    const text = (cells[11] ?? "").trim();
+    const confidence = Number(cells[10]);
+    if (!text || confidence < 0) continue;
+    words.push({ key: cells.slice(1, 5).join("."), text, top: Number(cells[7]), height: Number(cells[9]), confidence });
+  }
+  const lines = new Map<string, TsvWord[]>();
+  for (const word of words) lines.set(word.key, [...(lines.get(word.key) ?? []), word]);
+  return [...lines.values()].map((line) => ({
+    text: line.map((w) => w.text).join(" "),
+    top: Math.min(...line.map((w) => w.top)),
+    height: median(line.map((w) => w.height)),
+    confidence: line.reduce((sum, w) => sum + w.confidence, 0) / line.length,
+  }));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}

@@ -1,0 +1,25 @@
+import OpenAI from "openai";
+
+export type OpenAIConnection = {
+  apiKey: string;
+  /** Any OpenAI-compatible endpoint; falls back to `OPENAI_BASE_URL`, then OpenAI itself. */
+  baseUrl?: string;
+  /** Per HTTP call; each retry gets a fresh budget. */
+  timeoutMs: number;
+};
+
+/**
+ * An OpenAI client whose built-in retries are off: the agents retry through `withRetry` so
+ * that every attempt is counted and the policy is the same for every backend.
+ *
+ * @example
+ * const client = createOpenAIClient({ apiKey: "sk-…", timeoutMs: 120_000 });
+ */
+export function createOpenAIClient(connection: OpenAIConnection): OpenAI {
+  return new OpenAI({
+    apiKey: connection.apiKey,
+    baseURL: connection.baseUrl ?? process.env.OPENAI_BASE_URL ?? undefined,
+    timeout: connection.timeoutMs,
+    maxRetries: 0,
+  });
+}

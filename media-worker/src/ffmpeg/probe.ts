@@ -1,0 +1,110 @@
+import { stat } from "node:fs/promises";
+import type { ProbeResult } from "../../../agents/contracts/artifacts.ts";
+import { JobFailure } from "../job-failure.ts";
+import { FfmpegError, runFfmpeg, runFfprobe } from "./process.ts";
+
+type ProbeStream = {
+  codec_type?: string;
+  codec_name?: string;
+  sample_rate?: string;
+  channels?: number;
+  width?: number;
+  height?: number;
+  avg_frame_rate?: string;
+  r_frame_rate?: string;
+  disposition?: { attached_pic?: number };
+};
+type ProbeOutput = { streams?: ProbeStream[]; format?: { format_name?: string; duration?: string; size?: string } };
+
+const rate = (fraction: string | undefined) => {
+  const [num, den] = (fraction ?? "0/1").split("/").map(Number);
+  return den ? (num ?? 0) / den : 0;
+};
+
+/**
+ * Probes an input and rejects what is not a usable lecture, each with its own code: empty file
+ * or zero duration (input_empty), not media (input_not_media), no audio (input_no_audio),
+ * unreadable or truncated (input_undecodable), over the limit (input_too_long).
+ *
+ * @example
+ * const probe = await probeMedia("/scratch/job/source.mp4", { maxDurationSeconds: 14400 });
+ * probe.video?.keyframeIntervalSeconds; // 4
+ */
+export async function probeMedia(
+  path: string,
+  options: { maxDurationSeconds: number; signal?: AbortSignal },
+): Promise<ProbeResult> {
+  const { size } = await stat(path);
+  if (size === 0) throw new JobFailure("input_empty", "the input file is empty");
+  const output = (await runFfprobe(["-show_format", "-show_streams", path], options.signal).catch((error) => {
+    if (!(error instanceof FfmpegError)) throw error;
+    const code = /Invalid data found/.test(error.stderrTail) ? "input_not_media" : "input_undecodable";
+    throw new JobFailure(code, `the input cannot be read as media (${error.stderrTail.split("\n")[0]})`);
+  })) as ProbeOutput;
+  const streams = output.streams ?? [];
+  const audio = streams.find((s) => s.codec_type === "audio");
+  const video = streams.find((s) => s.codec_type === "video" && !s.disposition?.attached_pic);
+  if (!audio && !video) throw new JobFailure("input_not_media", "the input has no audio or video stream");
+  const durationSeconds = Number(output.format?.duration ?? 0);
+  if (!(durationSeconds > 0)) throw new JobFailure("input_empty", "the input has no duration");
+  if (durationSeconds > options.maxDurationSeconds) {
+    throw new JobFailure(
+      "input_too_long",
+      `the input lasts ${Math.round(durationSeconds)} s, over the limit of ${options.maxDurationSeconds} s`,
+    );
+  }
+  if (!audio) throw new JobFailure("input_no_audio", "the input has no audio stream");
+  await checkTailDecodes(path, durationSeconds, options.signal);
+  return {
+    durationSeconds,
+    formatName: output.format?.format_name ?? "unknown",
+    sizeBytes: size,
+    audio: {
+      codec: audio.codec_name ?? "unknown",
+      sampleRate: Number(audio.sample_rate ?? 0),
+      channels: audio.channels ?? 0,
+    },
+    video: video
+      ? {
+          codec: video.codec_name ?? "unknown",
+          width: video.width ?? 0,
+          height: video.height ?? 0,
+          fps: rate(video.avg_frame_rate) || rate(video.r_frame_rate) || 30,
+          keyframeIntervalSeconds: await keyframeInterval(path, options.signal),
+        }
+      : null,
+  };
+}
+
+/** A truncated upload keeps its header (and so its duration) but loses the end: decode the end. */
+async function checkTailDecodes(path: string, durationSeconds: number, signal?: AbortSignal): Promise<void> {
+  const errors: string[] = [];
+  const start = Math.max(0, durationSeconds - 1.5);
+  await runFfmpeg({
+    purpose: "probe",
+    inputs: [{ path, options: ["-ss", start.toFixed(3)] }],
+    outputs: [{ path: "-", options: ["-f", "null"] }],
+    onLine: (line) => errors.push(line),
+    signal,
+  }).catch((error) => {
+    if (!(error instanceof FfmpegError)) throw error;
+    errors.push(error.stderrTail);
+  });
+  if (errors.length > 0) {
+    throw new JobFailure("input_undecodable", `the input is truncated or corrupt near its end (${errors[0]})`);
+  }
+}
+
+/** Mean spacing of video keyframes over the first minute, read from packet flags (no decoding). */
+async function keyframeInterval(path: string, signal?: AbortSignal): Promise<number | undefined> {
+  const output = (await runFfprobe(
+    ["-select_streams", "v:0", "-read_intervals", "%+60", "-show_entries", "packet=pts_time,flags", path],
+    signal,
+  )) as { packets?: { pts_time?: string; flags?: string }[] };
+  const times = (output.packets ?? [])
+    .filter((p) => p.flags?.startsWith("K") && p.pts_time !== undefined)
+    .map((p) => Number(p.pts_time))
+    .sort((a, b) => a - b);
+  if (times.length < 2) return undefined;
+  return (times.at(-1)! - times[0]!) / (times.length - 1);
+}

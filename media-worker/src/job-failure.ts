@@ -1,0 +1,34 @@
+import type { JobErrorCode, StageName } from "../../agents/contracts/job.ts";
+
+const notRetryable: ReadonlySet<JobErrorCode> = new Set([
+  "input_not_media",
+  "input_no_audio",
+  "input_undecodable",
+  "input_empty",
+  "input_too_long",
+  "input_missing",
+  "cancelled",
+]);
+
+/**
+ * A job failure with the stable code clients branch on. Bad input is never retryable: running
+ * the same bytes again cannot help.
+ *
+ * @example
+ * throw new JobFailure("input_no_audio", "the file has no audio stream");
+ */
+export class JobFailure extends Error {
+  readonly retryable: boolean;
+  stage: StageName | undefined;
+
+  constructor(
+    readonly code: JobErrorCode,
+    message: string,
+    options: { stage?: StageName; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = "JobFailure";
+    this.stage = options.stage;
+    this.retryable = !notRetryable.has(code);
+  }
+}

@@ -1,0 +1,41 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  type ContentAnalysis,
+  type HighlightSelection,
+  type ProbeResult,
+  ResultManifest,
+  type Transcript,
+} from "../../../agents/contracts/artifacts.ts";
+import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
+import { renderOutputs } from "../compile/render-outputs.ts";
+import type { PipelineContext } from "./context.ts";
+import { runStage } from "./stage-runner.ts";
+
+type Decided = { probe: ProbeResult; transcript: Transcript; analysis: ContentAnalysis; selection: HighlightSelection };
+
+/** Compilation: the agents plan the edit, the media worker renders and uploads it, then the manifest. */
+export const compilationStage = (context: PipelineContext, decided: Decided) =>
+  runStage(context, "compilation", ResultManifest, async ({ signal, onProgress }) => {
+    const plan = await context.agents.plan({
+      selection: decided.selection,
+      probe: decided.probe,
+      options: context.options,
+      signal,
+      onProgress: () => {},
+    });
+    const workDir = join(context.scratchDir, "compilation");
+    await mkdir(workDir, { recursive: true });
+    const manifest = await renderOutputs({
+      ...decided,
+      jobId: context.jobId,
+      source: await context.source(),
+      workDir,
+      plan,
+      store: context.store,
+      signal,
+      onProgress,
+    });
+    await context.store.putJson(storageKeys.manifest(context.jobId), manifest, signal);
+    return manifest;
+  });

@@ -1,0 +1,76 @@
+import { join } from "node:path";
+import { LayoutAnalysis, type ProbeResult } from "../../../agents/contracts/artifacts.ts";
+import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
+import { decodeWindow, type GrayFrame, scanKeyframes, stillPath } from "../ffmpeg/gray-frames.ts";
+import { changedCellFraction } from "../layout/frame-difference.ts";
+import { findSlideChanges } from "../layout/slide-changes.ts";
+import type { MeasuredSegment } from "./agents.ts";
+import type { PipelineContext } from "./context.ts";
+import { runStage } from "./stage-runner.ts";
+
+/**
+ * Layout: slide changes from a keyframe-only scan refined by short decodes, one thumbnail per
+ * slide (a keyframe still from the scan itself, so no extra decoding), then the agents say
+ * what each segment is (slides, talking head, mixed) and read its text.
+ */
+export const layoutStage = (context: PipelineContext, probe: ProbeResult) =>
+  runStage(context, "layout", LayoutAnalysis, async ({ signal, onProgress }) => {
+    const video = probe.video;
+    if (!video) return { slideChanges: [], segments: [] };
+    const source = await context.source();
+    const workDir = join(context.scratchDir, "layout");
+    const stillsDir = join(workDir, "keyframes");
+    const keyframes = await scanKeyframes(source, {
+      workDir,
+      stillsDir,
+      durationSeconds: probe.durationSeconds,
+      onProgress: (f) => onProgress(f * 0.4),
+      signal,
+    });
+    const changes = await findSlideChanges(
+      keyframes,
+      (start, end) => decodeWindow(source, start, end, { workDir, signal }),
+      1 / video.fps,
+      (f) => onProgress(0.4 + f * 0.4),
+    );
+    const bounds = [0, ...changes.map((c) => c.time), probe.durationSeconds];
+    const measured: MeasuredSegment[] = bounds.slice(0, -1).map((start, i) => {
+      const end = bounds[i + 1]!;
+      const inside = keyframes.map((k, index) => ({ k, index })).filter(({ k }) => k.time >= start && k.time < end);
+      const still = inside[0] ?? nearestBefore(keyframes, start);
+      return {
+        start,
+        end,
+        thumbnailPath: still ? stillPath(stillsDir, still.index) : null,
+        motion: motionOf(inside.map((x) => x.k)),
+      };
+    });
+    const described = await context.agents.describeSlides({ segments: measured, probe, signal, onProgress: () => {} });
+    const segments = [];
+    for (const [i, segment] of measured.entries()) {
+      let thumbnailKey: string | null = null;
+      if (segment.thumbnailPath) {
+        thumbnailKey = storageKeys.output(context.jobId, `slides/slide-${String(i + 1).padStart(3, "0")}.jpg`);
+        await context.store.upload(thumbnailKey, segment.thumbnailPath, "image/jpeg", signal);
+      }
+      const description = described[i] ?? { layout: "slides" as const, text: null, title: null };
+      segments.push({ start: segment.start, end: segment.end, thumbnailKey, ...description });
+      onProgress(0.8 + (0.2 * (i + 1)) / measured.length);
+    }
+    return { slideChanges: changes.map((c) => c.time), segments };
+  });
+
+function nearestBefore(keyframes: GrayFrame[], time: number): { k: GrayFrame; index: number } | undefined {
+  let found: { k: GrayFrame; index: number } | undefined;
+  keyframes.forEach((k, index) => {
+    if (k.time <= time) found = { k, index };
+  });
+  return found;
+}
+
+function motionOf(frames: GrayFrame[]): number {
+  if (frames.length < 2) return 0;
+  let sum = 0;
+  for (let i = 1; i < frames.length; i++) sum += changedCellFraction(frames[i - 1]!, frames[i]!);
+  return sum / (frames.length - 1);
+}

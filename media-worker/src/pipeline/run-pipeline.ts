@@ -1,0 +1,107 @@
+import { extname, join } from "node:path";
+import type { ResultManifest } from "../../../agents/contracts/artifacts.ts";
+import type { JobSpec } from "../../../agents/contracts/media-protocol.ts";
+import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
+import { JobFailure } from "../job-failure.ts";
+import type { ObjectStore } from "../storage/object-store.ts";
+import { PermanentStorageError } from "../storage/retry.ts";
+import { withScratchDir } from "../storage/scratch.ts";
+import type { Agents } from "./agents.ts";
+import { audioStage } from "./audio-stage.ts";
+import { compilationStage } from "./compilation-stage.ts";
+import type { PipelineContext, PipelineReporter, PipelineSettings } from "./context.ts";
+import { analysisStage, selectionStage } from "./decision-stages.ts";
+import { layoutStage } from "./layout-stage.ts";
+import { probeStage } from "./probe-stage.ts";
+import { transcriptionStage } from "./transcription-stage.ts";
+
+export type PipelineDeps = {
+  store: ObjectStore;
+  agents: Agents;
+  settings: PipelineSettings;
+  scratchRoot: string;
+  reporter: PipelineReporter;
+  /** Aborting it stops the job; a JobFailure as the reason names the outcome (cancelled, shutdown). */
+  signal: AbortSignal;
+};
+export type PipelineResult = { manifest: ResultManifest; manifestKey: string };
+
+/**
+ * Runs one attempt of a job: probe, then the audio pass → transcription chain beside the
+ * layout scan (one core each), then analysis, selection and compilation. Every stage resumes
+ * from its checkpoint when an earlier attempt finished it. Throws a JobFailure.
+ *
+ * @example
+ * const { manifestKey } = await runPipeline(spec, { store, agents, settings, scratchRoot, reporter, signal });
+ */
+export async function runPipeline(spec: JobSpec, deps: PipelineDeps): Promise<PipelineResult> {
+  return withScratchDir(deps.scratchRoot, spec.jobId, async (scratchDir) => {
+    const context = createContext(spec, deps, scratchDir);
+    const probe = await probeStage(context);
+    const [measuredAudio, layout] = await bothOrNeither(context, [
+      async (branch) => {
+        const audio = await audioStage(branch, probe);
+        return { audio, transcript: await transcriptionStage(branch, probe, audio) };
+      },
+      (branch) => layoutStage(branch, probe),
+    ]);
+    const measured = { probe, ...measuredAudio, layout };
+    const analysis = await analysisStage(context, measured);
+    const selection = await selectionStage(context, measured, analysis);
+    const manifest = await compilationStage(context, { ...measured, analysis, selection });
+    return { manifest, manifestKey: storageKeys.manifest(spec.jobId) };
+  });
+}
+
+function createContext(spec: JobSpec, deps: PipelineDeps, scratchDir: string): PipelineContext {
+  let download: Promise<string> | null = null;
+  const source = () => {
+    download ??= (async () => {
+      const ext = extname(spec.input.key).replace(/[^.a-z0-9]/gi, "") || ".bin";
+      const path = join(scratchDir, `source${ext}`);
+      await deps.store.download(spec.input.key, path, deps.signal).catch((error) => {
+        if (error instanceof PermanentStorageError && error.status === 404) {
+          throw new JobFailure("input_missing", "the uploaded input is not in storage");
+        }
+        throw error;
+      });
+      return path;
+    })();
+    return download;
+  };
+  return {
+    jobId: spec.jobId,
+    attempt: spec.attempt,
+    inputKey: spec.input.key,
+    options: spec.options,
+    store: deps.store,
+    agents: deps.agents,
+    settings: deps.settings,
+    scratchDir,
+    signal: deps.signal,
+    reporter: deps.reporter,
+    source,
+  };
+}
+
+/**
+ * Runs two branches side by side. When one fails the other is aborted, and both are awaited
+ * before the failure is thrown, so no ffmpeg outlives the attempt and every checkpoint that
+ * was being written is written.
+ */
+async function bothOrNeither<A, B>(
+  context: PipelineContext,
+  branches: [(c: PipelineContext) => Promise<A>, (c: PipelineContext) => Promise<B>],
+): Promise<[A, B]> {
+  const sibling = new AbortController();
+  const branchContext = { ...context, signal: AbortSignal.any([context.signal, sibling.signal]) };
+  const guard = <T>(work: Promise<T>) =>
+    work.catch((error: unknown) => {
+      sibling.abort(error);
+      throw error;
+    });
+  const [a, b] = await Promise.allSettled([guard(branches[0](branchContext)), guard(branches[1](branchContext))]);
+  if (a.status === "rejected") throw a.reason;
+  if (b.status === "rejected") throw b.reason;
+  return [a.value, b.value];
+}

@@ -1,0 +1,88 @@
+import type { z } from "zod";
+import type { JobErrorCode, StageName } from "../../../agents/contracts/job.ts";
+import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
+import { JobFailure } from "../job-failure.ts";
+import { log } from "../log.ts";
+import { metrics } from "../metrics.ts";
+import { PermanentStorageError } from "../storage/retry.ts";
+import type { PipelineContext, StageCall } from "./context.ts";
+
+const failureCodeOf: Partial<Record<StageName, JobErrorCode>> = {
+  transcription: "transcription_failed",
+  analysis: "analysis_failed",
+  selection: "analysis_failed",
+  compilation: "compilation_failed",
+};
+
+/** Signals a stage's own deadline, told apart from a cancelled or shut-down job. */
+class StageTimeout extends Error {}
+
+/**
+ * Runs one stage with its checkpoint: when the checkpoint of an earlier attempt exists it is
+ * read back and the stage is skipped; otherwise the body runs under the stage's timeout and
+ * its typed output is written as the checkpoint before anyone sees it. Failures leave with
+ * the stage name and a stable code.
+ *
+ * @example
+ * const probe = await runStage(context, "probe", ProbeResult, ({ signal }) => probeMedia(path, { signal, ... }));
+ */
+export async function runStage<T>(
+  context: PipelineContext,
+  stage: StageName,
+  schema: z.ZodType<T>,
+  body: (call: StageCall) => Promise<T>,
+): Promise<T> {
+  const key = storageKeys.checkpoint(context.jobId, stage);
+  const started = performance.now();
+  const saved = await context.store.getJson<unknown>(key, context.signal).catch(() => null);
+  const parsed = saved === null ? null : schema.safeParse(saved);
+  if (parsed?.success) {
+    context.reporter.stage(stage, "skipped", key, 0);
+    metrics.stageSeconds.observe({ stage, outcome: "skipped" }, (performance.now() - started) / 1000);
+    return parsed.data;
+  }
+  const timeoutMs = context.settings.stageTimeoutSeconds[stage] * 1000;
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new StageTimeout(`${stage} exceeded ${timeoutMs / 1000} s`)),
+    timeoutMs,
+  );
+  const signal = AbortSignal.any([context.signal, deadline.signal]);
+  try {
+    context.reporter.progress(stage, 0);
+    const output = schema.parse(
+      await body({ context, signal, onProgress: (f) => context.reporter.progress(stage, f) }),
+    );
+    // Not tied to the job signal: a stage that finished keeps its checkpoint even during shutdown.
+    await context.store.putJson(key, output);
+    const durationMs = performance.now() - started;
+    metrics.stageSeconds.observe({ stage, outcome: "completed" }, durationMs / 1000);
+    log.info("stage completed", {
+      jobId: context.jobId,
+      attempt: context.attempt,
+      stage,
+      durationMs: Math.round(durationMs),
+    });
+    context.reporter.stage(stage, "completed", key, durationMs);
+    return output;
+  } catch (error) {
+    metrics.stageSeconds.observe({ stage, outcome: "failed" }, (performance.now() - started) / 1000);
+    throw asJobFailure(error, stage, deadline.signal, context.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function asJobFailure(error: unknown, stage: StageName, deadline: AbortSignal, job: AbortSignal): JobFailure {
+  if (error instanceof JobFailure) {
+    error.stage ??= stage;
+    return error;
+  }
+  if (job.aborted && job.reason instanceof JobFailure)
+    return new JobFailure(job.reason.code, job.reason.message, { stage });
+  if (job.aborted) return new JobFailure("cancelled", "the job was cancelled", { stage, cause: error });
+  if (deadline.aborted) return new JobFailure("stage_timeout", `${stage} took too long`, { stage, cause: error });
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof PermanentStorageError) return new JobFailure("storage_failed", message, { stage, cause: error });
+  return new JobFailure(failureCodeOf[stage] ?? "internal", message, { stage, cause: error });
+}

@@ -1,0 +1,55 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { LayoutAnalysis, Transcript } from "../../agents/contracts/artifacts.ts";
+import type { Agents } from "../../agents/index.ts";
+import { type GroundTruth, generateLecture, type LectureScript } from "../fixtures/lecture.ts";
+
+export type PreparedLecture = {
+  truth: GroundTruth;
+  speechPath: string;
+  transcript: Transcript;
+  layout: LayoutAnalysis;
+};
+
+const ffmpeg = (args: string[]) => execFileSync("ffmpeg", ["-v", "error", "-y", ...args]);
+
+/**
+ * A generated lecture made ready for the agents the way the media worker would: its 16 kHz
+ * mono speech track, one still per slide (OCR input), the transcript of `agents` (cached next
+ * to the fixture, since pocketsphinx needs a third of real time) and the layout from the
+ * ground-truth slide changes.
+ */
+export async function prepareLecture(
+  script: LectureScript,
+  agents: Agents,
+  repeatToSeconds = 0,
+): Promise<PreparedLecture> {
+  const { path, truth } = await generateLecture({ script, repeatToSeconds });
+  const dir = dirname(path);
+  const speechPath = join(dir, "speech16k.wav");
+  if (!existsSync(speechPath)) ffmpeg(["-i", path, "-vn", "-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le", speechPath]);
+  const bounds = [0, ...truth.slideChanges, truth.durationSeconds];
+  const stills = truth.topics.map((_, i) => {
+    const still = join(dir, `still-${i}.png`);
+    const middle = ((bounds[i] as number) + (bounds[i + 1] as number)) / 2;
+    if (!existsSync(still)) ffmpeg(["-ss", middle.toFixed(2), "-i", path, "-frames:v", "1", still]);
+    return still;
+  });
+  const cached = join(dir, `transcript-${agents.backends.transcription}.json`);
+  const transcript: Transcript = existsSync(cached)
+    ? JSON.parse(readFileSync(cached, "utf8"))
+    : await agents.transcribe({
+        speechPath,
+        durationSeconds: truth.durationSeconds,
+        language: "en",
+        silences: truth.pauses,
+      });
+  writeFileSync(cached, JSON.stringify(transcript));
+  const layout = await agents.analyseLayout({
+    durationSeconds: truth.durationSeconds,
+    slideChanges: truth.slideChanges,
+    segments: stills.map((still) => ({ thumbnailPath: still, thumbnailKey: null, signals: { motion: 0 } })),
+  });
+  return { truth, speechPath, transcript, layout };
+}

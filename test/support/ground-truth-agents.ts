@@ -1,0 +1,85 @@
+import type { Transcript } from "../../agents/contracts/artifacts.ts";
+import { reelTimeline } from "../../media-worker/src/compile/reel-timeline.ts";
+import type { Agents } from "../../media-worker/src/pipeline/agents.ts";
+import type { GroundTruth } from "../fixtures/lecture.ts";
+
+export type AgentCallCounts = Record<keyof Agents, number>;
+
+/**
+ * A TEST DOUBLE of the agents (the real ones live in `agents/`, pure TypeScript): decisions
+ * read straight from a fixture's ground truth, deterministic, so pipeline tests check the media
+ * worker's measuring and rendering, not the quality of decisions. One highlight per topic.
+ *
+ * @example
+ * const { agents, calls } = groundTruthAgents(truth); await runPipeline(spec, { agents, ... });
+ */
+export function groundTruthAgents(truth: GroundTruth, fadeSeconds = 0.5): { agents: Agents; calls: AgentCallCounts } {
+  const calls: AgentCallCounts = { transcribe: 0, describeSlides: 0, analyse: 0, select: 0, plan: 0 };
+  const topicRange = (index: number) => {
+    const sentences = truth.sentences.filter((s) => s.topicIndex === index);
+    return { start: Math.max(0, sentences[0]!.start - 0.3), end: sentences.at(-1)!.end + 0.3 };
+  };
+  const agents: Agents = {
+    async transcribe() {
+      calls.transcribe++;
+      const sentences: Transcript["sentences"] = truth.sentences.map((s) => ({
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        confidence: 1,
+        words: [],
+      }));
+      return { backend: "pocketsphinx", language: "en", sentences, costUsd: 0 };
+    },
+    async describeSlides({ segments }) {
+      calls.describeSlides++;
+      return segments.map((segment) => ({
+        layout: "slides" as const,
+        text: null,
+        title: truth.topics.find((t) => t.start <= segment.start + 0.5 && segment.start + 0.5 < t.end)?.title ?? null,
+      }));
+    },
+    async analyse() {
+      calls.analyse++;
+      return {
+        backend: "extractive",
+        chapters: truth.topics.map((t) => ({ start: t.start, title: t.title, summary: t.title })),
+        candidates: truth.topics
+          .map((t, i) => ({ t, i }))
+          .filter(({ i }) => truth.sentences.some((s) => s.topicIndex === i))
+          .map(({ t, i }) => ({
+            ...topicRange(i),
+            title: t.title,
+            summary: t.title,
+            keyPhrases: [],
+            score: truth.sentences.some((s) => s.topicIndex === i && s.key) ? 0.9 : 0.5,
+            reason: "one candidate per topic (test double)",
+          })),
+        usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 },
+      };
+    },
+    async select({ analysis, options }) {
+      calls.select++;
+      const chosen = [...analysis.candidates]
+        .sort((a, b) => b.score - a.score)
+        .slice(0, options.highlightCount)
+        .sort((a, b) => a.start - b.start);
+      return {
+        highlights: chosen.map(({ reason: _reason, ...c }) => ({
+          ...c,
+          chapterIndex: Math.max(
+            0,
+            analysis.chapters.findLastIndex((ch) => ch.start <= c.start),
+          ),
+        })),
+      };
+    },
+    async plan({ selection }) {
+      calls.plan++;
+      const clips = selection.highlights.map((h, i) => ({ start: h.start, end: h.end, highlightIndex: i }));
+      const reel = reelTimeline(clips, fadeSeconds);
+      return { clips, reel: { order: clips.map((_, i) => i), ...reel } };
+    },
+  };
+  return { agents, calls };
+}
