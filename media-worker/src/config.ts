@@ -20,6 +20,11 @@ const MediaWorkerConfig = z.object({
     .default(Math.max(1, Math.floor(availableParallelism() / 2))),
   SCRATCH_DIR: z.string().default(join(tmpdir(), "lecture-highlights")),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).default(25),
+  /** Longest input accepted; longer ones fail with input_too_long. */
+  MAX_DURATION_SECONDS: z.coerce
+    .number()
+    .positive()
+    .default(4 * 3600),
 });
 export type MediaWorkerConfig = z.infer<typeof MediaWorkerConfig>;
 
