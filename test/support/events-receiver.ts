@@ -42,7 +42,9 @@ export async function startEventsReceiver(secret: string) {
         (e) => e.jobId === parsed.data.jobId && e.attempt === parsed.data.attempt && e.seq === parsed.data.seq,
       );
       if (!duplicate) events.push(parsed.data);
-      waiters = waiters.filter((w) => !(w.test(parsed.data) && (w.resolve(parsed.data), true)));
+      const satisfied = waiters.filter((w) => w.test(parsed.data));
+      waiters = waiters.filter((w) => !satisfied.includes(w));
+      for (const waiter of satisfied) waiter.resolve(parsed.data);
       res.writeHead(204).end();
     });
   });
