@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateLecture, type GroundTruth } from "../../../test/fixtures/lecture.ts";
+import { type GroundTruth, generateLecture } from "../../../test/fixtures/lecture.ts";
 import { shortScript, sortingLecture } from "../../../test/fixtures/scripts.ts";
 import { changedCellFraction } from "../layout/frame-difference.ts";
 import { encodeRange } from "./encode.ts";
@@ -14,7 +14,13 @@ let source: string;
 let truth: GroundTruth;
 
 beforeAll(async () => {
-  ({ path: source, truth } = await generateLecture({ script: shortScript(sortingLecture, 2, 1), width: 320, height: 180, fps, gopSeconds: 2 }));
+  ({ path: source, truth } = await generateLecture({
+    script: shortScript(sortingLecture, 2, 1),
+    width: 320,
+    height: 180,
+    fps,
+    gopSeconds: 2,
+  }));
 });
 
 /** Time of the largest frame-to-frame jump in a file: where the slide changes. */
