@@ -6,7 +6,7 @@ import { type GroundTruth, generateLecture } from "../../../test/fixtures/lectur
 import { shortScript, sortingLecture } from "../../../test/fixtures/scripts.ts";
 import { changedCellFraction } from "../layout/frame-difference.ts";
 import { encodeRange } from "./encode.ts";
-import { decodeWindow } from "./gray-frames.ts";
+import { decodeWindows } from "./window-decode.ts";
 
 const fps = 30;
 const workDir = mkdtempSync(join(tmpdir(), "lh-encode-"));
@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 /** Time of the largest frame-to-frame jump in a file: where the slide changes. */
 async function changeTime(path: string, seconds: number): Promise<number> {
-  const frames = await decodeWindow(path, 0, seconds, { workDir });
+  const [frames = []] = await decodeWindows(path, [{ start: 0, end: seconds }], { workDir });
   let best = { time: 0, score: -1 };
   for (let i = 1; i < frames.length; i++) {
     const score = changedCellFraction(frames[i - 1]!, frames[i]!);
@@ -41,7 +41,7 @@ describe("encodeRange", () => {
     const range = { start: Math.round((change - 1.3) * fps) / fps, end: Math.round((change + 1.1) * fps) / fps };
     const clip = join(workDir, "clip.mp4");
     await encodeRange(source, range, clip, { hasVideo: true, fps });
-    const frames = await decodeWindow(clip, 0, 10, { workDir });
+    const [frames = []] = await decodeWindows(clip, [{ start: 0, end: 10 }], { workDir });
     expect(frames).toHaveLength(Math.round((range.end - range.start) * fps));
     expect(Math.abs((await changeTime(clip, 10)) - (change - range.start))).toBeLessThanOrEqual(1 / fps + 1e-6);
   });

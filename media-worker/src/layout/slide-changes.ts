@@ -1,3 +1,4 @@
+import type { TimeRange } from "../../../agents/contracts/artifacts.ts";
 import type { GrayFrame } from "../ffmpeg/gray-frames.ts";
 import { changedCellFraction } from "./frame-difference.ts";
 
@@ -9,7 +10,9 @@ export const candidateThreshold = 0.12;
 /** A real change is one frame-to-frame jump this large; motion spreads over frames at <= 0.06. */
 export const confirmThreshold = 0.1;
 
-export type WindowDecoder = (start: number, end: number) => Promise<GrayFrame[]>;
+/** Decodes every frame of each window (one batch = one ffmpeg process). */
+export type WindowDecoder = (windows: TimeRange[]) => Promise<GrayFrame[][]>;
+const windowsPerBatch = 8;
 export type SlideChange = { time: number; keyframeIndex: number; score: number };
 
 /**
@@ -18,7 +21,7 @@ export type SlideChange = { time: number; keyframeIndex: number; score: number }
  * where the picture jumps. Candidates without such a jump (gradual motion) are dropped.
  *
  * @example
- * const changes = await findSlideChanges(keyframes, (s, e) => decodeWindow(src, s, e, { workDir }), 1 / 30);
+ * const changes = await findSlideChanges(keyframes, (windows) => decodeWindows(src, windows, { workDir }), 1 / 30);
  * changes[0]; // { time: 16.933, keyframeIndex: 5, score: 0.26 }
  */
 export async function findSlideChanges(
@@ -32,17 +35,23 @@ export async function findSlideChanges(
     if (changedCellFraction(keyframes[i - 1]!, keyframes[i]!) >= candidateThreshold) candidates.push(i);
   }
   const changes: SlideChange[] = [];
-  for (const [done, index] of candidates.entries()) {
-    const before = keyframes[index - 1]!;
-    const after = keyframes[index]!;
-    const frames = await decode(before.time, after.time + frameSeconds / 2);
-    let best: SlideChange | null = null;
-    for (let i = 1; i < frames.length; i++) {
-      const score = changedCellFraction(frames[i - 1]!, frames[i]!);
-      if (!best || score > best.score) best = { time: frames[i]!.time, keyframeIndex: index, score };
-    }
-    if (best && best.score >= confirmThreshold) changes.push(best);
-    onProgress?.((done + 1) / candidates.length);
+  for (let first = 0; first < candidates.length; first += windowsPerBatch) {
+    const batch = candidates.slice(first, first + windowsPerBatch);
+    const windows = batch.map((index) => ({
+      start: keyframes[index - 1]!.time,
+      end: keyframes[index]!.time + frameSeconds / 2,
+    }));
+    const decoded = await decode(windows);
+    batch.forEach((keyframeIndex, w) => {
+      const frames = decoded[w] ?? [];
+      let best: SlideChange | null = null;
+      for (let i = 1; i < frames.length; i++) {
+        const score = changedCellFraction(frames[i - 1]!, frames[i]!);
+        if (!best || score > best.score) best = { time: frames[i]!.time, keyframeIndex, score };
+      }
+      if (best && best.score >= confirmThreshold) changes.push(best);
+    });
+    onProgress?.(Math.min(1, (first + batch.length) / candidates.length));
   }
   return changes;
 }

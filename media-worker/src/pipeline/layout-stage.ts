@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { LayoutAnalysis, type ProbeResult } from "../../../agents/contracts/artifacts.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
-import { decodeWindow, type GrayFrame, scanKeyframes, stillPath } from "../ffmpeg/gray-frames.ts";
+import { type GrayFrame, scanKeyframes, stillPath } from "../ffmpeg/gray-frames.ts";
+import { decodeWindows } from "../ffmpeg/window-decode.ts";
 import { changedCellFraction } from "../layout/frame-difference.ts";
 import { findSlideChanges } from "../layout/slide-changes.ts";
 import type { MeasuredSegment } from "./agents.ts";
@@ -29,7 +30,7 @@ export const layoutStage = (context: PipelineContext, probe: ProbeResult) =>
     });
     const changes = await findSlideChanges(
       keyframes,
-      (start, end) => decodeWindow(source, start, end, { workDir, signal }),
+      (windows) => decodeWindows(source, windows, { workDir, signal }),
       1 / video.fps,
       (f) => onProgress(0.4 + f * 0.4),
     );
