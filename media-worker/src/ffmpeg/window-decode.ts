@@ -4,7 +4,16 @@ import type { TimeRange } from "../../../agents/contracts/artifacts.ts";
 import { type GrayFrame, grayFrameSize } from "./gray-frames.ts";
 import { runFfmpeg } from "./process.ts";
 
-export type WindowDecodeOptions = { workDir: string; signal?: AbortSignal };
+export type WindowDecodeOptions = {
+  workDir: string;
+  /**
+   * Decode only reference frames (`-skip_frame noref`): B-frames, about half of a typical
+   * stream, are skipped, so a change is placed on the first reference frame that shows it, at
+   * most the stream's B-frame run (one or two frames) late.
+   */
+  referenceFramesOnly?: boolean;
+  signal?: AbortSignal;
+};
 
 /**
  * Decodes every frame of several short windows into 160×90 gray pictures, in ONE ffmpeg
@@ -28,7 +37,10 @@ export async function decodeWindows(
   const times: number[][] = windows.map(() => []);
   const inputs = windows.map((w) => ({
     path: input,
-    options: ["-ss", w.start.toFixed(3), "-t", (w.end - w.start).toFixed(3), "-an", "-sn", "-dn"],
+    options: [
+      ...(options.referenceFramesOnly ? ["-skip_frame", "noref"] : []),
+      ...["-ss", w.start.toFixed(3), "-t", (w.end - w.start).toFixed(3), "-an", "-sn", "-dn"],
+    ],
   }));
   const graph = windows.map((_, i) => `[${i}:v:0]scale=${width}:${height},format=gray,showinfo@w${i}[g${i}]`).join(";");
   try {

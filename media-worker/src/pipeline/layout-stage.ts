@@ -30,7 +30,7 @@ export const layoutStage = (context: PipelineContext, probe: ProbeResult) =>
     });
     const changes = await findSlideChanges(
       keyframes,
-      (windows) => decodeWindows(source, windows, { workDir, signal }),
+      (windows) => decodeWindows(source, windows, { workDir, signal, referenceFramesOnly: true }),
       1 / video.fps,
       (f) => onProgress(0.4 + f * 0.4),
     );
