@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { LayoutAnalysis } from "../../agents/contracts/artifacts.ts";
 import { JobOptions, type StageName } from "../../agents/contracts/job.ts";
+import { storageKeys } from "../../agents/contracts/storage-keys.ts";
 import { defaultStageTimeoutSeconds } from "../../media-worker/src/pipeline/context.ts";
 import { runPipeline } from "../../media-worker/src/pipeline/run-pipeline.ts";
 import { generateLecture } from "../fixtures/lecture.ts";
@@ -53,6 +55,10 @@ try {
   // Media analysis = probe, then the audio pass and the layout scan side by side.
   const analysis = Math.max(stageEnds.audio ?? 0, stageEnds.layout ?? 0);
   const clips = manifest.highlights.map((h) => ({ start: h.start, end: h.end }));
+  const layout = (await store.getJson<LayoutAnalysis>(storageKeys.checkpoint(spec.jobId, "layout")))!;
+  const errors = lecture.truth.slideChanges.map((t) =>
+    Math.min(...layout.slideChanges.map((found) => Math.abs(found - t))),
+  );
   const fullDecodeSeconds = await fullDecode(lecture.path);
   const floorSeconds = await floor(lecture.path);
   const naive = await naivePipeline(lecture.path, clips, workDir);
@@ -70,6 +76,11 @@ try {
       stages_s: Object.fromEntries(Object.entries(stageSeconds).map(([k, v]) => [k, round(v)])),
       clips_s: round(clips.reduce((sum, c) => sum + c.end - c.start, 0)),
       reel_s: manifest.reel ? round(manifest.reel.durationSeconds) : null,
+      slide_changes: {
+        truth: lecture.truth.slideChanges.length,
+        found: layout.slideChanges.length,
+        max_error_s: round(Math.max(...errors)),
+      },
     }),
   );
 } finally {

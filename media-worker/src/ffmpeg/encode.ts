@@ -4,13 +4,15 @@ import { runFfmpeg } from "./process.ts";
 /**
  * One encoding profile for every clip and reel segment, so their streams match and can be
  * joined by stream copy. No B-frames: decode order equals display order, so a segment copied
- * from a keyframe never leaves timestamps running backwards at a join.
+ * from a keyframe never leaves timestamps running backwards at a join. `superfast`: on 20 s of
+ * the 720p benchmark it encoded in 4.8 s against 7.7 s for `veryfast` (files ~28% larger),
+ * and encoding is most of a job's wall time once the analysis avoids full decodes.
  */
 export const videoEncoding = [
   "-c:v",
   "libx264",
   "-preset",
-  "veryfast",
+  "superfast",
   "-crf",
   "23",
   "-bf",

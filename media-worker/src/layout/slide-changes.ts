@@ -1,5 +1,6 @@
 import type { TimeRange } from "../../../agents/contracts/artifacts.ts";
 import type { GrayFrame } from "../ffmpeg/gray-frames.ts";
+import type { VideoPacket } from "../ffmpeg/packets.ts";
 import { changedCellFraction } from "./frame-difference.ts";
 
 /**
@@ -12,46 +13,95 @@ export const confirmThreshold = 0.1;
 
 /** Decodes every frame of each window (one batch = one ffmpeg process). */
 export type WindowDecoder = (windows: TimeRange[]) => Promise<GrayFrame[][]>;
-const windowsPerBatch = 8;
 export type SlideChange = { time: number; keyframeIndex: number; score: number };
+export type SlideChangeSearch = {
+  keyframes: GrayFrame[];
+  /** Packet sizes locate the change inside a GOP before any decoding; empty disables that. */
+  packets: VideoPacket[];
+  decode: WindowDecoder;
+  frameSeconds: number;
+  /** ffmpeg processes at once: the layout has a core to itself, and the other one once the audio pass ends. */
+  parallel?: number;
+  onProgress?: (fraction: number) => void;
+};
+const windowsPerBatch = 8;
 
 /**
- * Finds slide changes without decoding every frame: keyframe pairs that differ are candidates;
- * the frames between the two keyframes are then decoded and the change is placed on the frame
- * where the picture jumps. Candidates without such a jump (gradual motion) are dropped.
+ * Finds slide changes without decoding every frame. Keyframe pairs that differ are candidates.
+ * Inside a candidate GOP the new slide is where the encoder spent the most bits, so only the
+ * frames up to the largest packet are decoded, and the change is placed on the frame where the
+ * picture jumps. When that guess holds no jump, the whole GOP is decoded; candidates without
+ * any jump (gradual motion) are dropped.
  *
  * @example
- * const changes = await findSlideChanges(keyframes, (windows) => decodeWindows(src, windows, { workDir }), 1 / 30);
+ * const changes = await findSlideChanges({ keyframes, packets, decode, frameSeconds: 1 / 30 });
  * changes[0]; // { time: 16.933, keyframeIndex: 5, score: 0.26 }
  */
-export async function findSlideChanges(
-  keyframes: GrayFrame[],
-  decode: WindowDecoder,
-  frameSeconds: number,
-  onProgress?: (fraction: number) => void,
-): Promise<SlideChange[]> {
+export async function findSlideChanges(search: SlideChangeSearch): Promise<SlideChange[]> {
+  const { keyframes, frameSeconds } = search;
   const candidates: number[] = [];
   for (let i = 1; i < keyframes.length; i++) {
     if (changedCellFraction(keyframes[i - 1]!, keyframes[i]!) >= candidateThreshold) candidates.push(i);
   }
-  const changes: SlideChange[] = [];
-  for (let first = 0; first < candidates.length; first += windowsPerBatch) {
-    const batch = candidates.slice(first, first + windowsPerBatch);
-    const windows = batch.map((index) => ({
-      start: keyframes[index - 1]!.time,
-      end: keyframes[index]!.time + frameSeconds / 2,
-    }));
-    const decoded = await decode(windows);
-    batch.forEach((keyframeIndex, w) => {
-      const frames = decoded[w] ?? [];
-      let best: SlideChange | null = null;
-      for (let i = 1; i < frames.length; i++) {
-        const score = changedCellFraction(frames[i - 1]!, frames[i]!);
-        if (!best || score > best.score) best = { time: frames[i]!.time, keyframeIndex, score };
-      }
-      if (best && best.score >= confirmThreshold) changes.push(best);
-    });
-    onProgress?.(Math.min(1, (first + batch.length) / candidates.length));
+  const gop = (index: number) => ({
+    start: keyframes[index - 1]!.time,
+    end: keyframes[index]!.time + frameSeconds / 2,
+  });
+  const narrowed = candidates.map((index) => {
+    const { start, end } = gop(index);
+    const biggest = largestPacketBetween(search.packets, start, end - frameSeconds);
+    return biggest === null ? { start, end } : { start, end: biggest + frameSeconds * 1.5 };
+  });
+  const first = await decodeInBatches(search, narrowed, (done) =>
+    search.onProgress?.((0.9 * done) / candidates.length),
+  );
+  const found = first.map((frames, i) => biggestJump(frames, candidates[i]!));
+  const retry = candidates.filter((_, i) => !isChange(found[i] ?? null) && narrowed[i]!.end < gop(candidates[i]!).end);
+  const second = await decodeInBatches(search, retry.map(gop), () => {});
+  retry.forEach((index, i) => {
+    found[candidates.indexOf(index)] = biggestJump(second[i]!, index);
+  });
+  search.onProgress?.(1);
+  return found.filter(isChange);
+}
+
+const isChange = (change: SlideChange | null): change is SlideChange =>
+  change !== null && change.score >= confirmThreshold;
+
+function biggestJump(frames: GrayFrame[], keyframeIndex: number): SlideChange | null {
+  let best: SlideChange | null = null;
+  for (let i = 1; i < frames.length; i++) {
+    const score = changedCellFraction(frames[i - 1]!, frames[i]!);
+    if (!best || score > best.score) best = { time: frames[i]!.time, keyframeIndex, score };
   }
-  return changes;
+  return best;
+}
+
+function largestPacketBetween(packets: VideoPacket[], start: number, end: number): number | null {
+  let best: VideoPacket | null = null;
+  for (const packet of packets) {
+    if (packet.time > start && packet.time < end && !packet.keyframe && (!best || packet.size > best.size))
+      best = packet;
+  }
+  return best?.time ?? null;
+}
+
+async function decodeInBatches(search: SlideChangeSearch, windows: TimeRange[], onDone: (done: number) => void) {
+  const results: GrayFrame[][] = new Array(windows.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < windows.length) {
+      const first = next;
+      next += windowsPerBatch;
+      const decoded = await search.decode(windows.slice(first, first + windowsPerBatch));
+      decoded.forEach((frames, i) => {
+        results[first + i] = frames;
+      });
+      done += decoded.length;
+      onDone(done);
+    }
+  };
+  await Promise.all(Array.from({ length: search.parallel ?? 2 }, worker));
+  return results;
 }

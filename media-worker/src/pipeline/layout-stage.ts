@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { LayoutAnalysis, type ProbeResult } from "../../../agents/contracts/artifacts.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
 import { type GrayFrame, scanKeyframes, stillPath } from "../ffmpeg/gray-frames.ts";
+import { readVideoPackets } from "../ffmpeg/packets.ts";
 import { decodeWindows } from "../ffmpeg/window-decode.ts";
 import { changedCellFraction } from "../layout/frame-difference.ts";
 import { findSlideChanges } from "../layout/slide-changes.ts";
@@ -21,6 +22,8 @@ export const layoutStage = (context: PipelineContext, probe: ProbeResult) =>
     const source = await context.source();
     const workDir = join(context.scratchDir, "layout");
     const stillsDir = join(workDir, "keyframes");
+    // Reading packet sizes costs no decoding and runs beside the keyframe scan.
+    const packets = readVideoPackets(source, signal).catch(() => []);
     const keyframes = await scanKeyframes(source, {
       workDir,
       stillsDir,
@@ -28,12 +31,13 @@ export const layoutStage = (context: PipelineContext, probe: ProbeResult) =>
       onProgress: (f) => onProgress(f * 0.4),
       signal,
     });
-    const changes = await findSlideChanges(
+    const changes = await findSlideChanges({
       keyframes,
-      (windows) => decodeWindows(source, windows, { workDir, signal, referenceFramesOnly: true }),
-      1 / video.fps,
-      (f) => onProgress(0.4 + f * 0.4),
-    );
+      packets: await packets,
+      decode: (windows) => decodeWindows(source, windows, { workDir, signal, referenceFramesOnly: true }),
+      frameSeconds: 1 / video.fps,
+      onProgress: (f) => onProgress(0.4 + f * 0.4),
+    });
     const bounds = [0, ...changes.map((c) => c.time), probe.durationSeconds];
     const measured: MeasuredSegment[] = bounds.slice(0, -1).map((start, i) => {
       const end = bounds[i + 1]!;
