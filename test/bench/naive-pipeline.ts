@@ -7,6 +7,8 @@ const run = promisify(execFile);
 const ffmpeg = (args: string[]) =>
   run("ffmpeg", ["-hide_banner", "-nostdin", "-y", "-loglevel", "error", ...args], { maxBuffer: 1 << 26 });
 
+const reencode = ["-c:v", "libx264", "-preset", "veryfast", "-c:a", "aac"];
+
 /** Wall seconds of `work`. */
 export async function seconds(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -39,21 +41,7 @@ export async function naivePipeline(source: string, clips: TimeRange[], workDir:
     const paths: string[] = [];
     for (const [i, clip] of clips.entries()) {
       const path = join(workDir, `naive-clip-${i}.mp4`);
-      await ffmpeg([
-        "-i",
-        source,
-        "-ss",
-        String(clip.start),
-        "-t",
-        String(clip.end - clip.start),
-        "-c:v",
-        "libx264",
-        "-preset",
-        "veryfast",
-        "-c:a",
-        "aac",
-        path,
-      ]);
+      await ffmpeg(["-i", source, "-ss", String(clip.start), "-t", String(clip.end - clip.start), ...reencode, path]);
       paths.push(path);
     }
     const inputs = paths.flatMap((p) => ["-i", p]);
@@ -66,12 +54,7 @@ export async function naivePipeline(source: string, clips: TimeRange[], workDir:
       "[v]",
       "-map",
       "[a]",
-      "-c:v",
-      "libx264",
-      "-preset",
-      "veryfast",
-      "-c:a",
-      "aac",
+      ...reencode,
       join(workDir, "naive-reel.mp4"),
     ]);
   });

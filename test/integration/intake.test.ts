@@ -8,12 +8,10 @@ import { stageNames } from "../../agents/contracts/job.ts";
 import type { JobSpec, WorkerEvent } from "../../agents/contracts/media-protocol.ts";
 import { loadConfig } from "../../media-worker/src/config.ts";
 import { type MediaWorker, startMediaWorker } from "../../media-worker/src/server.ts";
-import { generateLecture } from "../fixtures/lecture.ts";
-import { calculusLecture, shortScript } from "../fixtures/scripts.ts";
 import { startEventsReceiver } from "../support/events-receiver.ts";
 import { groundTruthAgents } from "../support/ground-truth-agents.ts";
 import { freePort, startTestS3, type TestS3 } from "../support/local-s3.ts";
-import { uploadJob } from "../support/pipeline-harness.ts";
+import { tinyLecture, uploadJob } from "../support/pipeline-harness.ts";
 
 const secret = "intake-test-secret-0123456789";
 let s3: TestS3;
@@ -39,12 +37,7 @@ const terminal = (jobId: string) =>
 beforeAll(async () => {
   s3 = await startTestS3();
   receiver = await startEventsReceiver(secret);
-  const lecture = await generateLecture({
-    script: shortScript(calculusLecture, 2, 1),
-    width: 320,
-    height: 180,
-    gopSeconds: 2,
-  });
+  const lecture = await tinyLecture();
   baseSpec = await uploadJob(s3.store(), lecture.path, "mp4", { highlightCount: 2 });
   const config = loadConfig({
     PORT: String(await freePort()),

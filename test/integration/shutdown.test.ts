@@ -5,11 +5,10 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInternalRequest } from "../../agents/contracts/internal-auth.ts";
 import { storageKeys } from "../../agents/contracts/storage-keys.ts";
-import { type GroundTruth, generateLecture } from "../fixtures/lecture.ts";
-import { calculusLecture, shortScript } from "../fixtures/scripts.ts";
+import type { GroundTruth } from "../fixtures/lecture.ts";
 import { startEventsReceiver } from "../support/events-receiver.ts";
 import { freePort, startTestS3, type TestS3 } from "../support/local-s3.ts";
-import { runWithTruth, uploadJob } from "../support/pipeline-harness.ts";
+import { runWithTruth, tinyLecture, uploadJob } from "../support/pipeline-harness.ts";
 
 const secret = "shutdown-test-secret-0123456789";
 let s3: TestS3;
@@ -21,12 +20,7 @@ let child: ChildProcess | null = null;
 beforeAll(async () => {
   s3 = await startTestS3();
   receiver = await startEventsReceiver(secret);
-  const lecture = await generateLecture({
-    script: shortScript(calculusLecture, 2, 1),
-    width: 320,
-    height: 180,
-    gopSeconds: 2,
-  });
+  const lecture = await tinyLecture();
   truth = lecture.truth;
   truthFile = join(dirname(lecture.path), "truth.json");
 });
