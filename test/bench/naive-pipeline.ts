@@ -7,7 +7,8 @@ const run = promisify(execFile);
 const ffmpeg = (args: string[]) =>
   run("ffmpeg", ["-hide_banner", "-nostdin", "-y", "-loglevel", "error", ...args], { maxBuffer: 1 << 26 });
 
-const reencode = ["-c:v", "libx264", "-preset", "veryfast", "-c:a", "aac"];
+/** Naive code sets no preset, so x264 runs at its default (medium); ours uses superfast. */
+const reencode = ["-c:v", "libx264", "-c:a", "aac"];
 
 /** Wall seconds of `work`. */
 export async function seconds(work: () => Promise<unknown>): Promise<number> {

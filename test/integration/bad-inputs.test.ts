@@ -76,6 +76,15 @@ describe("bad inputs fail at probe, each with its own code", () => {
   });
 });
 
+describe("stage limits", () => {
+  it("a stage over its time limit fails with stage_timeout, retryable", async () => {
+    const spec = await uploadJob(s3.store(), lecture.path, "mp4");
+    const settings = { maxDurationSeconds: 3600, stageTimeoutSeconds: { ...defaultStageTimeoutSeconds, layout: 0.05 } };
+    const error = await runWithTruth(s3.store(), spec, lecture.truth, { settings }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "stage_timeout", stage: "layout", retryable: true });
+  });
+});
+
 describe("audio-only input", () => {
   it("is processed into audio clips and an audio reel, without video outputs", async () => {
     const audio = await generateLecture({ script: shortScript(cellBiologyLecture, 3, 1), audioOnly: true });

@@ -1,4 +1,3 @@
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type {
   CompilationPlan,
@@ -13,8 +12,8 @@ import { encodeRange } from "../ffmpeg/encode.ts";
 import { assembleReel, renderReelAudio } from "../ffmpeg/reel.ts";
 import { log } from "../log.ts";
 import type { ObjectStore } from "../storage/object-store.ts";
-import { cuesFromTranscript, retimeCues, toSrt, toWebVtt } from "./captions.ts";
 import { reelTimeline, snapToFrames } from "./reel-timeline.ts";
+import { writeTextOutputs } from "./text-outputs.ts";
 
 export type RenderInput = {
   jobId: string;
@@ -107,25 +106,13 @@ export async function renderOutputs(input: RenderInput): Promise<ResultManifest>
     }
     reelKey = await upload(`reel.${mediaExt}`, reelPath, mediaType);
   }
-  const cues = cuesFromTranscript(input.transcript);
-  const reelCues = retimeCues(cues, reelRanges, reel.offsets);
-  const text = async (name: string, body: string, type: string) => {
-    const path = join(input.workDir, name.replaceAll("/", "-"));
-    await writeFile(path, body);
-    return upload(name, path, type);
-  };
-  const transcript = {
-    jsonKey: await text("transcript.json", JSON.stringify(input.transcript), "application/json"),
-    vttKey: await text("captions/lecture.vtt", toWebVtt(cues), "text/vtt"),
-    srtKey: await text("captions/lecture.srt", toSrt(cues), "application/x-subrip"),
-  };
-  const reelCaptions = reelKey
-    ? {
-        vttKey: await text("captions/reel.vtt", toWebVtt(reelCues), "text/vtt"),
-        srtKey: await text("captions/reel.srt", toSrt(reelCues), "application/x-subrip"),
-      }
-    : null;
-  await text("chapters.json", JSON.stringify(input.analysis.chapters), "application/json");
+  const { transcript, reelCaptions } = await writeTextOutputs({
+    transcript: input.transcript,
+    chapters: input.analysis.chapters,
+    reel: reelKey ? { ranges: reelRanges, offsets: reel.offsets } : null,
+    workDir: input.workDir,
+    upload,
+  });
   input.onProgress(1);
   return {
     durationSeconds: probe.durationSeconds,

@@ -1,6 +1,7 @@
 import type { TimeRange } from "../../../agents/contracts/artifacts.ts";
 import type { GrayFrame } from "../ffmpeg/gray-frames.ts";
 import type { VideoPacket } from "../ffmpeg/packets.ts";
+import { mapWithLimit } from "../pool.ts";
 import { changedCellFraction } from "./frame-difference.ts";
 
 /**
@@ -87,21 +88,15 @@ function largestPacketBetween(packets: VideoPacket[], start: number, end: number
 }
 
 async function decodeInBatches(search: SlideChangeSearch, windows: TimeRange[], onDone: (done: number) => void) {
-  const results: GrayFrame[][] = new Array(windows.length);
-  let next = 0;
+  const batches: TimeRange[][] = [];
+  for (let first = 0; first < windows.length; first += windowsPerBatch)
+    batches.push(windows.slice(first, first + windowsPerBatch));
   let done = 0;
-  const worker = async () => {
-    while (next < windows.length) {
-      const first = next;
-      next += windowsPerBatch;
-      const decoded = await search.decode(windows.slice(first, first + windowsPerBatch));
-      decoded.forEach((frames, i) => {
-        results[first + i] = frames;
-      });
-      done += decoded.length;
-      onDone(done);
-    }
-  };
-  await Promise.all(Array.from({ length: search.parallel ?? 2 }, worker));
-  return results;
+  const decoded = await mapWithLimit(batches, search.parallel ?? 2, async (batch) => {
+    const frames = await search.decode(batch);
+    done += batch.length;
+    onDone(done);
+    return frames;
+  });
+  return decoded.flat();
 }

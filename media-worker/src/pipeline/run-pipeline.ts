@@ -97,14 +97,18 @@ async function bothOrNeither<A, B>(
   const sibling = new AbortController();
   const { signal, dispose } = linkedSignal(context.signal, sibling.signal);
   const branchContext = { ...context, signal };
+  // The first failure is the cause; the other branch then fails only because it was aborted.
+  let cause: { error: unknown } | null = null;
   const guard = <T>(work: Promise<T>) =>
     work.catch((error: unknown) => {
+      cause ??= { error };
       sibling.abort(error);
       throw error;
     });
   const [a, b] = await Promise.allSettled([guard(branches[0](branchContext)), guard(branches[1](branchContext))]);
   dispose();
-  if (a.status === "rejected") throw a.reason;
-  if (b.status === "rejected") throw b.reason;
+  if (cause) throw (cause as { error: unknown }).error;
+  if (a.status === "rejected" || b.status === "rejected")
+    throw new Error("unreachable: a branch failed without a cause");
   return [a.value, b.value];
 }
