@@ -60,6 +60,7 @@ export async function renderOutputs(input: RenderInput): Promise<ResultManifest>
     });
   }
   const steps = ranges.length + 1;
+  const started = performance.now();
   const clipKeys = new Map<number, string>();
   const posterKeys = new Map<number, string>();
   const clipPaths: string[] = [];
@@ -82,6 +83,7 @@ export async function renderOutputs(input: RenderInput): Promise<ResultManifest>
     if (hasVideo)
       posterKeys.set(highlight, await upload(`thumbnails/highlight-${highlight + 1}.jpg`, posterPath, "image/jpeg"));
   }
+  const clipsDone = performance.now();
   let reelKey: string | null = null;
   if (reelRanges.length > 0) {
     const reelPath = join(input.workDir, `reel.${mediaExt}`);
@@ -106,6 +108,12 @@ export async function renderOutputs(input: RenderInput): Promise<ResultManifest>
     }
     reelKey = await upload(`reel.${mediaExt}`, reelPath, mediaType);
   }
+  log.info("compilation measured", {
+    jobId,
+    clips: ranges.length,
+    clipsMs: Math.round(clipsDone - started),
+    reelMs: Math.round(performance.now() - clipsDone),
+  });
   const { transcript, reelCaptions } = await writeTextOutputs({
     transcript: input.transcript,
     chapters: input.analysis.chapters,

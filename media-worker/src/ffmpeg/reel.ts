@@ -32,42 +32,55 @@ export type ReelAssembly = {
  */
 export async function assembleReel(reel: ReelAssembly): Promise<void> {
   const { clips, fadeSeconds: fade, fps, workDir, signal } = reel;
-  const segments: string[] = [];
   const frames = (seconds: number) => String(Math.round(seconds * fps));
-  for (const [i, clip] of clips.entries()) {
-    const copyStart = i === 0 ? 0 : fade;
-    const copyEnd = i === clips.length - 1 ? clip.durationSeconds : clip.durationSeconds - fade;
-    if (Math.round((copyEnd - copyStart) * fps) > 0) {
-      const path = join(workDir, `reel-copy-${i}.mp4`);
-      await runFfmpeg({
-        purpose: "reel",
-        inputs: [{ path: clip.path, options: ["-ss", copyStart.toFixed(6)] }],
-        outputs: [{ path, options: ["-map", "0:v:0", "-c", "copy", "-frames:v", frames(copyEnd - copyStart)] }],
-        signal,
-      });
-      segments.push(path);
-    }
-    const next = clips[i + 1];
-    if (next && fade > 0) {
-      const path = join(workDir, `reel-join-${i}.mp4`);
-      await runFfmpeg({
-        purpose: "reel",
-        inputs: [
-          { path: clip.path, options: ["-ss", (clip.durationSeconds - fade).toFixed(6)] },
-          { path: next.path, options: ["-t", fade.toFixed(6)] },
-        ],
-        filterGraph: `[0:v:0]setpts=PTS-STARTPTS[a];[1:v:0]setpts=PTS-STARTPTS[b];[a][b]xfade=transition=fade:duration=${fade}:offset=0[v]`,
-        outputs: [{ path, options: ["-map", "[v]", ...videoEncoding, "-r", String(fps), "-frames:v", frames(fade)] }],
-        signal,
-      });
-      segments.push(path);
-    }
-    reel.onProgress?.(((i + 1) / clips.length) * 0.8);
-  }
+  const copies = clips
+    .map((clip, i) => ({
+      clip,
+      start: i === 0 ? 0 : fade,
+      end: i === clips.length - 1 ? clip.durationSeconds : clip.durationSeconds - fade,
+      path: join(workDir, `reel-copy-${i}.mp4`),
+    }))
+    .map((copy) => ({ ...copy, keep: Math.round((copy.end - copy.start) * fps) > 0 }));
+  const joins = fade > 0 ? clips.slice(1).map((_, i) => join(workDir, `reel-join-${i}.mp4`)) : [];
+  const kept = copies.filter((c) => c.keep);
+  // Three small runs side by side: the copies (I/O), the crossfades and the audio (brief encodes).
+  const copyRun = runFfmpeg({
+    purpose: "reel",
+    inputs: kept.map((c) => ({ path: c.clip.path, options: ["-ss", c.start.toFixed(6)] })),
+    outputs: kept.map((c, i) => ({
+      path: c.path,
+      options: ["-map", `${i}:v:0`, "-c", "copy", "-frames:v", frames(c.end - c.start)],
+    })),
+    signal,
+  });
+  const joinRun =
+    joins.length === 0
+      ? Promise.resolve()
+      : runFfmpeg({
+          purpose: "reel",
+          inputs: joins.flatMap((_, i) => [
+            { path: clips[i]!.path, options: ["-ss", (clips[i]!.durationSeconds - fade).toFixed(6)] },
+            { path: clips[i + 1]!.path, options: ["-t", fade.toFixed(6)] },
+          ]),
+          filterGraph: joins
+            .map(
+              (_, i) =>
+                `[${2 * i}:v:0]setpts=PTS-STARTPTS[out${i}];[${2 * i + 1}:v:0]setpts=PTS-STARTPTS[in${i}];` +
+                `[out${i}][in${i}]xfade=transition=fade:duration=${fade}:offset=0[x${i}]`,
+            )
+            .join(";"),
+          outputs: joins.map((path, i) => ({
+            path,
+            options: ["-map", `[x${i}]`, ...videoEncoding, "-r", String(fps), "-frames:v", frames(fade)],
+          })),
+          signal,
+        });
+  const audio = join(workDir, "reel-audio.m4a");
+  await Promise.all([copyRun, joinRun, renderReelAudio(reel.source, reel.sourceRanges, fade, audio, signal)]);
+  reel.onProgress?.(0.8);
+  const segments = copies.flatMap((c, i) => [...(c.keep ? [c.path] : []), ...(joins[i] ? [joins[i]] : [])]);
   const list = join(workDir, "reel-segments.txt");
   await writeFile(list, segments.map((s) => `file '${s.replaceAll("'", "'\\''")}'\n`).join(""));
-  const audio = join(workDir, "reel-audio.m4a");
-  await renderReelAudio(reel.source, reel.sourceRanges, fade, audio, signal);
   const durationSeconds = clips.reduce((sum, c) => sum + c.durationSeconds, 0) - (clips.length - 1) * fade;
   await runFfmpeg({
     purpose: "reel",
