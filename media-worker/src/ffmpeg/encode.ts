@@ -39,11 +39,12 @@ type EncodeOptions = {
  * and it holds round((end - start) × fps) frames.
  *
  * Clips are re-encoded whole rather than smart-cut (copying the source's keyframe-aligned
- * middle). Measured on the 20-minute 720p benchmark (2 shared cores): five clips of ~20 s
- * take ~35 s to encode, while their copyable middles would save at most ~25 s of it; in
- * exchange a smart cut splices a foreign encoder's stream (its own SPS/PPS and B-frame delay)
- * into ours, which MP4 (avc1) players handle inconsistently. The reel, which used to cost as
- * much again, is where copying pays: see `assembleReel`.
+ * middle). Measured on the 20-minute 720p benchmark (2 shared cores): five clips, 74 s in
+ * all, encode in 14–18 s; with 4 s GOPs a smart cut would copy about 70% of that and save
+ * ~10 s, but it splices a foreign encoder's stream (its own SPS/PPS, B-frame delay, maybe
+ * open GOPs) into ours, which MP4 (avc1) players handle inconsistently and which breaks
+ * the reel's copy-joins below. The reel, which cost as much again, is where copying pays:
+ * see `assembleReel`.
  *
  * @example
  * await encodeRange("source.mp4", { start: 61.2, end: 95.4 }, "clip-1.mp4", { hasVideo: true, fps: 30 });

@@ -23,8 +23,8 @@ export type ReelAssembly = {
  * Builds the reel from the finished clips, re-encoding only the crossfades: each join is a
  * `fade`-long xfade of the outgoing clip's last frames and the incoming clip's first frames;
  * everything between joins is copied from the clips (they carry keyframes exactly there and
- * share one encoding profile). On the 720p benchmark this turned a ~100 s reel encode into
- * four half-second ones. The audio is rendered from the source with acrossfade (cheap), so
+ * share one encoding profile). On the 720p benchmark (a 72 s reel of five clips) the reel
+ * went from ~25 s of encoding to ~3 s. The audio is rendered from the source with acrossfade (cheap), so
  * the reel lasts exactly Σ durations − (n − 1) × fade.
  *
  * @example
