@@ -3,7 +3,7 @@ import { signInternalRequest } from "../../agents/contracts/internal-auth.ts";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { JobManager } from "./intake/job-manager.ts";
-import { defaultStageTimeoutSeconds } from "./pipeline/context.ts";
+import { defaultStageTimeoutSeconds, stageTimeouts } from "./pipeline/context.ts";
 import { ObjectStore } from "./storage/object-store.ts";
 
 const env = {
@@ -45,5 +45,15 @@ describe("media worker app while draining", () => {
     });
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("30");
+  });
+});
+
+describe("configuration", () => {
+  it("reads per-stage time limits from STAGE_TIMEOUT_SECONDS", () => {
+    const config = loadConfig({ ...env, STAGE_TIMEOUT_SECONDS: "transcription=5400,layout=60.5" });
+    const limits = stageTimeouts(config.STAGE_TIMEOUT_SECONDS);
+    expect(limits).toMatchObject({ transcription: 5400, layout: 60.5, probe: defaultStageTimeoutSeconds.probe });
+    expect(() => stageTimeouts("lunch=5")).toThrow(/unknown stage/);
+    expect(() => loadConfig({ ...env, STAGE_TIMEOUT_SECONDS: "layout" })).toThrow(/STAGE_TIMEOUT_SECONDS/);
   });
 });

@@ -25,6 +25,11 @@ const MediaWorkerConfig = z.object({
     .number()
     .positive()
     .default(4 * 3600),
+  /** Overrides of the per-stage time limits, e.g. `transcription=5400,compilation=1800`. */
+  STAGE_TIMEOUT_SECONDS: z
+    .string()
+    .regex(/^([a-z]+=\d+(\.\d+)?)(,[a-z]+=\d+(\.\d+)?)*$/, "stage=seconds pairs separated by commas")
+    .optional(),
 });
 export type MediaWorkerConfig = z.infer<typeof MediaWorkerConfig>;
 

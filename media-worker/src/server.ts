@@ -6,7 +6,7 @@ import type { MediaWorkerConfig } from "./config.ts";
 import { JobManager } from "./intake/job-manager.ts";
 import { log } from "./log.ts";
 import type { Agents } from "./pipeline/agents.ts";
-import { defaultStageTimeoutSeconds } from "./pipeline/context.ts";
+import { stageTimeouts } from "./pipeline/context.ts";
 import { ObjectStore } from "./storage/object-store.ts";
 
 export type MediaWorker = {
@@ -35,7 +35,10 @@ export async function startMediaWorker(config: MediaWorkerConfig, agents: Agents
   const jobs = new JobManager({
     store,
     agents,
-    settings: { maxDurationSeconds: config.MAX_DURATION_SECONDS, stageTimeoutSeconds: defaultStageTimeoutSeconds },
+    settings: {
+      maxDurationSeconds: config.MAX_DURATION_SECONDS,
+      stageTimeoutSeconds: stageTimeouts(config.STAGE_TIMEOUT_SECONDS),
+    },
     scratchRoot: config.SCRATCH_DIR,
     concurrency: config.CONCURRENCY,
     secret: config.MEDIA_WORKER_SECRET,
