@@ -55,7 +55,10 @@ export async function probeMedia(
     );
   }
   if (!audio) throw new JobFailure("input_no_audio", "the input has no audio stream");
-  await checkTailDecodes(path, durationSeconds, options.signal);
+  const [, keyframeIntervalSeconds] = await Promise.all([
+    checkTailDecodes(path, durationSeconds, options.signal),
+    video ? keyframeInterval(path, options.signal) : undefined,
+  ]);
   return {
     durationSeconds,
     formatName: output.format?.format_name ?? "unknown",
@@ -71,7 +74,7 @@ export async function probeMedia(
           width: video.width ?? 0,
           height: video.height ?? 0,
           fps: rate(video.avg_frame_rate) || rate(video.r_frame_rate) || 30,
-          keyframeIntervalSeconds: await keyframeInterval(path, options.signal),
+          keyframeIntervalSeconds,
         }
       : null,
   };

@@ -38,6 +38,9 @@ export async function decodeWindows(
   const inputs = windows.map((w) => ({
     path: input,
     options: [
+      // Many decoders at once in one process: frame threads per decoder would only contend.
+      "-threads",
+      "1",
       ...(options.referenceFramesOnly ? ["-skip_frame", "noref"] : []),
       ...["-ss", w.start.toFixed(3), "-t", (w.end - w.start).toFixed(3), "-an", "-sn", "-dn"],
     ],
