@@ -50,6 +50,18 @@ describe("findSlideChanges", () => {
     expect(seen.map((w) => w.end)).toEqual([2.35, 4.05]);
   });
 
+  it("places a change the bitstream shows clearly without decoding, when trusted", async () => {
+    const seen: TimeRange[] = [];
+    const packets = [2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8, 2.9].map((time) => ({
+      time,
+      size: time === 2.7 ? 90_000 : 1_000,
+      keyframe: false,
+    }));
+    const search = { keyframes: keyframes(2.7), packets, decode: decoderFor(2.7, seen), frameSeconds: 1 / fps };
+    expect((await findSlideChanges({ ...search, trustClearPackets: true })).map((c) => c.time)).toEqual([2.7]);
+    expect(seen).toHaveLength(0);
+  });
+
   it("finds nothing where the keyframes do not differ", async () => {
     const still = [0, 2, 4].map((t) => frameAt(t, 99));
     expect(

@@ -21,16 +21,25 @@ export type SlideChangeSearch = {
   packets: VideoPacket[];
   decode: WindowDecoder;
   frameSeconds: number;
+  /**
+   * Place a change without decoding when the bitstream is unambiguous (the largest packet of
+   * the GOP at least `clearPacketRatio` × its median): on the generated lectures changes
+   * measure 37–103×, GOPs without one at most 2.5×. Such a change lands on that packet's frame,
+   * up to the B-frame run late (measured ≤ 0.1 s); ambiguous GOPs are still decoded.
+   */
+  trustClearPackets?: boolean;
   /** ffmpeg processes at once: the layout has a core to itself, and the other one once the audio pass ends. */
   parallel?: number;
   onProgress?: (fraction: number) => void;
 };
 const windowsPerBatch = 8;
+export const clearPacketRatio = 10;
 
 /**
  * Finds slide changes without decoding every frame. Keyframe pairs that differ are candidates.
- * Inside a candidate GOP the new slide is where the encoder spent the most bits, so only the
- * frames up to the largest packet are decoded, and the change is placed on the frame where the
+ * Inside a candidate GOP the new slide is where the encoder spent the most bits: where that
+ * packet stands out clearly it places the change (with `trustClearPackets`); otherwise only
+ * the frames up to the largest packet are decoded, and the change is placed on the frame where the
  * picture jumps. When that guess holds no jump, the whole GOP is decoded; candidates without
  * any jump (gradual motion) are dropped.
  *
@@ -48,16 +57,29 @@ export async function findSlideChanges(search: SlideChangeSearch): Promise<Slide
     start: keyframes[index - 1]!.time,
     end: keyframes[index]!.time + frameSeconds / 2,
   });
-  const narrowed = candidates.map((index) => {
+  const hints = candidates.map((index) => {
     const { start, end } = gop(index);
-    const biggest = largestPacketBetween(search.packets, start, end - frameSeconds);
-    return biggest === null ? { start, end } : { start, end: biggest + frameSeconds * 1.5 };
+    return largestPacketBetween(search.packets, start, end - frameSeconds);
+  });
+  const clear = (i: number) => search.trustClearPackets === true && (hints[i]?.ratio ?? 0) >= clearPacketRatio;
+  const found: (SlideChange | null)[] = candidates.map((index, i) =>
+    clear(i) ? { time: hints[i]!.time, keyframeIndex: index, score: candidateThreshold } : null,
+  );
+  const toDecode = candidates.filter((_, i) => !clear(i));
+  const narrowed = toDecode.map((index) => {
+    const { start, end } = gop(index);
+    const hint = hints[candidates.indexOf(index)];
+    return hint ? { start, end: hint.time + frameSeconds * 1.5 } : { start, end };
   });
   const first = await decodeInBatches(search, narrowed, (done) =>
     search.onProgress?.((0.9 * done) / candidates.length),
   );
-  const found = first.map((frames, i) => biggestJump(frames, candidates[i]!));
-  const retry = candidates.filter((_, i) => !isChange(found[i] ?? null) && narrowed[i]!.end < gop(candidates[i]!).end);
+  first.forEach((frames, i) => {
+    found[candidates.indexOf(toDecode[i]!)] = biggestJump(frames, toDecode[i]!);
+  });
+  const retry = toDecode.filter(
+    (index, i) => !isChange(found[candidates.indexOf(index)] ?? null) && narrowed[i]!.end < gop(index).end,
+  );
   const second = await decodeInBatches(search, retry.map(gop), () => {});
   retry.forEach((index, i) => {
     found[candidates.indexOf(index)] = biggestJump(second[i]!, index);
@@ -78,13 +100,18 @@ function biggestJump(frames: GrayFrame[], keyframeIndex: number): SlideChange | 
   return best;
 }
 
-function largestPacketBetween(packets: VideoPacket[], start: number, end: number): number | null {
-  let best: VideoPacket | null = null;
-  for (const packet of packets) {
-    if (packet.time > start && packet.time < end && !packet.keyframe && (!best || packet.size > best.size))
-      best = packet;
-  }
-  return best?.time ?? null;
+/** The largest non-key packet inside the range and how many times the median it is. */
+function largestPacketBetween(
+  packets: VideoPacket[],
+  start: number,
+  end: number,
+): { time: number; ratio: number } | null {
+  const inside = packets.filter((p) => p.time > start && p.time < end && !p.keyframe);
+  if (inside.length === 0) return null;
+  const biggest = inside.reduce((a, b) => (b.size > a.size ? b : a));
+  const sizes = inside.map((p) => p.size).sort((a, b) => a - b);
+  const median = Math.max(1, sizes[Math.floor(sizes.length / 2)]!);
+  return { time: biggest.time, ratio: biggest.size / median };
 }
 
 async function decodeInBatches(search: SlideChangeSearch, windows: TimeRange[], onDone: (done: number) => void) {

@@ -38,6 +38,7 @@ export const layoutStage = (context: PipelineContext, probe: ProbeResult) =>
     const changes = await findSlideChanges({
       keyframes,
       packets: await packets,
+      trustClearPackets: true,
       decode: (windows) => decodeWindows(source, windows, { workDir, signal, referenceFramesOnly: true }),
       frameSeconds: 1 / video.fps,
       onProgress: (f) => onProgress(0.4 + f * 0.4),
