@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -9,8 +8,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      // Absent on branches that do not carry the Worker yet; the node project runs either way.
-      ...(existsSync("worker/vitest.config.ts") ? ["worker/vitest.config.ts"] : []),
+      "worker/vitest.config.ts",
       {
         test: {
           name: "node",

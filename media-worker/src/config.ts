@@ -19,7 +19,27 @@ const MediaWorkerConfig = z.object({
     .min(1)
     .default(Math.max(1, Math.floor(availableParallelism() / 2))),
   SCRATCH_DIR: z.string().default(join(tmpdir(), "lecture-highlights")),
+  /** When set, transcription and content analysis use OpenAI (or a compatible server). */
+  OPENAI_API_KEY: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined),
+  OPENAI_BASE_URL: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(z.string().url().optional()),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).default(25),
+  /** Longest input accepted; longer ones fail with input_too_long. */
+  MAX_DURATION_SECONDS: z.coerce
+    .number()
+    .positive()
+    .default(4 * 3600),
+  /** Overrides of the per-stage time limits, e.g. `transcription=5400,compilation=1800`. */
+  STAGE_TIMEOUT_SECONDS: z
+    .string()
+    .regex(/^([a-z]+=\d+(\.\d+)?)(,[a-z]+=\d+(\.\d+)?)*$/, "stage=seconds pairs separated by commas")
+    .optional(),
 });
 export type MediaWorkerConfig = z.infer<typeof MediaWorkerConfig>;
 

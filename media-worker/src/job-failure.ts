@@ -1,14 +1,9 @@
-import type { JobErrorCode, StageName } from "../../agents/contracts/job.ts";
+import { type JobErrorCode, jobErrorCodes, type StageName } from "../../agents/contracts/job.ts";
 
-const notRetryable: ReadonlySet<JobErrorCode> = new Set([
-  "input_not_media",
-  "input_no_audio",
-  "input_undecodable",
-  "input_empty",
-  "input_too_long",
-  "input_missing",
-  "cancelled",
-]);
+/** Bad input and cancellation: running the same job again cannot turn out differently. */
+const notRetryable: ReadonlySet<JobErrorCode> = new Set(
+  jobErrorCodes.filter((code) => code.startsWith("input_") || code === "cancelled"),
+);
 
 /**
  * A job failure with the stable code clients branch on. Bad input is never retryable: running

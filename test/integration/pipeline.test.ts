@@ -97,8 +97,15 @@ describe("pipeline over a generated lecture", () => {
     const fade = manifest.stats.reelFadeSeconds as number;
     const expected = clipSeconds - (manifest.highlights.length - 1) * fade;
     expect(manifest.reel!.durationSeconds).toBeCloseTo(expected, 6);
-    const reel = probeVideo(await fetchOutput(manifest.reel!.key, "reel.mp4"));
+    const reelPath = await fetchOutput(manifest.reel!.key, "reel.mp4");
+    const reel = probeVideo(reelPath);
     expect(Math.abs(reel.duration - expected)).toBeLessThanOrEqual(frame + 1e-6);
+    expect(Math.abs(reel.frames - Math.round(expected * fps))).toBeLessThanOrEqual(1);
+    // Copied segments and re-encoded joins must decode as one clean stream.
+    const decodeErrors = execFileSync("ffmpeg", ["-v", "error", "-i", reelPath, "-f", "null", "-"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    expect(decodeErrors.toString()).toBe("");
   });
 
   it("writes captions that parse, and retimes the reel's onto the reel", async () => {

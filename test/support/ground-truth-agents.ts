@@ -13,7 +13,11 @@ export type AgentCallCounts = Record<keyof Agents, number>;
  * @example
  * const { agents, calls } = groundTruthAgents(truth); await runPipeline(spec, { agents, ... });
  */
-export function groundTruthAgents(truth: GroundTruth, fadeSeconds = 0.5): { agents: Agents; calls: AgentCallCounts } {
+export function groundTruthAgents(
+  truth: GroundTruth,
+  options: { fadeSeconds?: number; selectDelayMs?: number } = {},
+): { agents: Agents; calls: AgentCallCounts } {
+  const fadeSeconds = options.fadeSeconds ?? 0.5;
   const calls: AgentCallCounts = { transcribe: 0, describeSlides: 0, analyse: 0, select: 0, plan: 0 };
   const topicRange = (index: number) => {
     const sentences = truth.sentences.filter((s) => s.topicIndex === index);
@@ -58,11 +62,13 @@ export function groundTruthAgents(truth: GroundTruth, fadeSeconds = 0.5): { agen
         usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 },
       };
     },
-    async select({ analysis, options }) {
+    async select({ analysis, options: jobOptions, signal }) {
       calls.select++;
+      // Lets a test hold a job mid-way (cancel, shutdown) without timing races.
+      if (options.selectDelayMs) await abortableSleep(options.selectDelayMs, signal);
       const chosen = [...analysis.candidates]
         .sort((a, b) => b.score - a.score)
-        .slice(0, options.highlightCount)
+        .slice(0, jobOptions.highlightCount)
         .sort((a, b) => a.start - b.start);
       return {
         highlights: chosen.map(({ reason: _reason, ...c }) => ({
@@ -83,3 +89,13 @@ export function groundTruthAgents(truth: GroundTruth, fadeSeconds = 0.5): { agen
   };
   return { agents, calls };
 }
+
+const abortableSleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });

@@ -7,10 +7,15 @@ import type { JobSpec } from "../../agents/contracts/media-protocol.ts";
 import { defaultStageTimeoutSeconds, type PipelineReporter } from "../../media-worker/src/pipeline/context.ts";
 import { type PipelineDeps, runPipeline } from "../../media-worker/src/pipeline/run-pipeline.ts";
 import type { ObjectStore } from "../../media-worker/src/storage/object-store.ts";
-import type { GroundTruth } from "../fixtures/lecture.ts";
+import { type GroundTruth, generateLecture } from "../fixtures/lecture.ts";
+import { calculusLecture, shortScript } from "../fixtures/scripts.ts";
 import { groundTruthAgents } from "./ground-truth-agents.ts";
 
 export type StageLog = { stage: StageName; status: "completed" | "skipped" }[];
+
+/** The smallest useful lecture (two slides, two sentences, 320×180): for intake and shutdown tests. */
+export const tinyLecture = () =>
+  generateLecture({ script: shortScript(calculusLecture, 2, 1), width: 320, height: 180, gopSeconds: 2 });
 
 /** A reporter that remembers what it was told. */
 export function recordingReporter(): PipelineReporter & { stages: StageLog; fractions: number[] } {

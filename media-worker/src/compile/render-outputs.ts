@@ -1,4 +1,3 @@
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type {
   CompilationPlan,
@@ -9,11 +8,12 @@ import type {
   Transcript,
 } from "../../../agents/contracts/artifacts.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
-import { encodeRange, encodeReel, extractStill } from "../ffmpeg/encode.ts";
+import { encodeRange } from "../ffmpeg/encode.ts";
+import { assembleReel, renderReelAudio } from "../ffmpeg/reel.ts";
 import { log } from "../log.ts";
 import type { ObjectStore } from "../storage/object-store.ts";
-import { cuesFromTranscript, retimeCues, toSrt, toWebVtt } from "./captions.ts";
 import { reelTimeline, snapToFrames } from "./reel-timeline.ts";
+import { writeTextOutputs } from "./text-outputs.ts";
 
 export type RenderInput = {
   jobId: string;
@@ -49,23 +49,9 @@ export async function renderOutputs(input: RenderInput): Promise<ResultManifest>
     return key;
   };
   const ranges = plan.clips.map((clip) => snapToFrames(clip, fps));
-  const steps = ranges.length + 2;
-  const clipKeys = new Map<number, string>();
-  const posterKeys = new Map<number, string>();
-  for (const [i, range] of ranges.entries()) {
-    const highlight = plan.clips[i]!.highlightIndex;
-    const clipPath = join(input.workDir, `clip-${i + 1}.${mediaExt}`);
-    const progress = (f: number) => input.onProgress((i + f) / steps);
-    await encodeRange(input.source, range, clipPath, { hasVideo, fps: fps ?? undefined, signal, onProgress: progress });
-    clipKeys.set(highlight, await upload(`clips/highlight-${highlight + 1}.${mediaExt}`, clipPath, mediaType));
-    if (hasVideo) {
-      const posterPath = join(input.workDir, `poster-${i + 1}.jpg`);
-      await extractStill(input.source, range.start + (range.end - range.start) / 3, posterPath, 640, signal);
-      posterKeys.set(highlight, await upload(`thumbnails/highlight-${highlight + 1}.jpg`, posterPath, "image/jpeg"));
-    }
-  }
-  const reelRanges = plan.reel.order.map((index) => ranges[index]!).filter(Boolean);
-  const reel = reelTimeline(reelRanges, plan.reel.fadeSeconds);
+  const reelRanges = plan.reel.order.map((index) => ranges[index]).filter((r) => r !== undefined);
+  const fade = fps ? Math.round(plan.reel.fadeSeconds * fps) / fps : plan.reel.fadeSeconds;
+  const reel = reelTimeline(reelRanges, fade);
   if (Math.abs(reel.durationSeconds - plan.reel.durationSeconds) > 0.05) {
     log.warn("plan's reel timeline differs from the rendered one", {
       jobId,
@@ -73,37 +59,68 @@ export async function renderOutputs(input: RenderInput): Promise<ResultManifest>
       rendered: reel.durationSeconds,
     });
   }
+  const steps = ranges.length + 1;
+  const started = performance.now();
+  const clipKeys = new Map<number, string>();
+  const posterKeys = new Map<number, string>();
+  const clipPaths: string[] = [];
+  for (const [i, range] of ranges.entries()) {
+    const highlight = plan.clips[i]!.highlightIndex;
+    const duration = range.end - range.start;
+    const clipPath = join(input.workDir, `clip-${i + 1}.${mediaExt}`);
+    const posterPath = join(input.workDir, `poster-${i + 1}.jpg`);
+    await encodeRange(input.source, range, clipPath, {
+      hasVideo,
+      fps: fps ?? undefined,
+      // The reel cuts each clip where its crossfades begin and end.
+      keyframesAt: [reel.fadeSeconds, duration - reel.fadeSeconds].filter((t) => t > 0 && t < duration),
+      poster: { time: duration / 3, path: posterPath, width: 640 },
+      signal,
+      onProgress: (f) => input.onProgress((i + f) / steps),
+    });
+    clipPaths.push(clipPath);
+    clipKeys.set(highlight, await upload(`clips/highlight-${highlight + 1}.${mediaExt}`, clipPath, mediaType));
+    if (hasVideo)
+      posterKeys.set(highlight, await upload(`thumbnails/highlight-${highlight + 1}.jpg`, posterPath, "image/jpeg"));
+  }
+  const clipsDone = performance.now();
   let reelKey: string | null = null;
   if (reelRanges.length > 0) {
     const reelPath = join(input.workDir, `reel.${mediaExt}`);
-    const progress = (f: number) => input.onProgress((ranges.length + f) / steps);
-    await encodeReel(input.source, reelRanges, reel, reelPath, {
-      hasVideo,
-      fps: fps ?? undefined,
-      signal,
-      onProgress: progress,
-    });
+    if (hasVideo && fps) {
+      const clips = plan.reel.order.map((index) => ({
+        path: clipPaths[index]!,
+        durationSeconds: ranges[index]!.end - ranges[index]!.start,
+      }));
+      await assembleReel({
+        clips,
+        sourceRanges: reelRanges,
+        source: input.source,
+        fadeSeconds: reel.fadeSeconds,
+        fps,
+        output: reelPath,
+        workDir: input.workDir,
+        signal,
+        onProgress: (f) => input.onProgress((ranges.length + f) / steps),
+      });
+    } else {
+      await renderReelAudio(input.source, reelRanges, reel.fadeSeconds, reelPath, signal);
+    }
     reelKey = await upload(`reel.${mediaExt}`, reelPath, mediaType);
   }
-  const cues = cuesFromTranscript(input.transcript);
-  const reelCues = retimeCues(cues, reelRanges, reel.offsets);
-  const text = async (name: string, body: string, type: string) => {
-    const path = join(input.workDir, name.replaceAll("/", "-"));
-    await writeFile(path, body);
-    return upload(name, path, type);
-  };
-  const transcript = {
-    jsonKey: await text("transcript.json", JSON.stringify(input.transcript), "application/json"),
-    vttKey: await text("captions/lecture.vtt", toWebVtt(cues), "text/vtt"),
-    srtKey: await text("captions/lecture.srt", toSrt(cues), "application/x-subrip"),
-  };
-  const reelCaptions = reelKey
-    ? {
-        vttKey: await text("captions/reel.vtt", toWebVtt(reelCues), "text/vtt"),
-        srtKey: await text("captions/reel.srt", toSrt(reelCues), "application/x-subrip"),
-      }
-    : null;
-  await text("chapters.json", JSON.stringify(input.analysis.chapters), "application/json");
+  log.info("compilation measured", {
+    jobId,
+    clips: ranges.length,
+    clipsMs: Math.round(clipsDone - started),
+    reelMs: Math.round(performance.now() - clipsDone),
+  });
+  const { transcript, reelCaptions } = await writeTextOutputs({
+    transcript: input.transcript,
+    chapters: input.analysis.chapters,
+    reel: reelKey ? { ranges: reelRanges, offsets: reel.offsets } : null,
+    workDir: input.workDir,
+    upload,
+  });
   input.onProgress(1);
   return {
     durationSeconds: probe.durationSeconds,

@@ -102,25 +102,3 @@ export function scanKeyframes(
     signal: options.signal,
   });
 }
-
-/**
- * Every frame of a short window: places a change seen between two keyframes on its frame.
- *
- * @example
- * const frames = await decodeWindow("source.mp4", 16, 20.04, { workDir });
- */
-export function decodeWindow(
-  input: string,
-  start: number,
-  end: number,
-  options: { workDir: string; signal?: AbortSignal },
-): Promise<GrayFrame[]> {
-  return decodeGrayFrames({
-    purpose: "window_decode",
-    input,
-    inputOptions: ["-ss", start.toFixed(3), "-t", (end - start).toFixed(3)],
-    timeOffset: start,
-    workDir: options.workDir,
-    signal: options.signal,
-  });
-}

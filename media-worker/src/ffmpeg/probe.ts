@@ -44,9 +44,10 @@ export async function probeMedia(
   const streams = output.streams ?? [];
   const audio = streams.find((s) => s.codec_type === "audio");
   const video = streams.find((s) => s.codec_type === "video" && !s.disposition?.attached_pic);
-  if (!audio && !video) throw new JobFailure("input_not_media", "the input has no audio or video stream");
   const durationSeconds = Number(output.format?.duration ?? 0);
+  // A container that parsed but holds nothing playable is empty rather than "not media".
   if (!(durationSeconds > 0)) throw new JobFailure("input_empty", "the input has no duration");
+  if (!audio && !video) throw new JobFailure("input_not_media", "the input has no audio or video stream");
   if (durationSeconds > options.maxDurationSeconds) {
     throw new JobFailure(
       "input_too_long",
@@ -54,7 +55,10 @@ export async function probeMedia(
     );
   }
   if (!audio) throw new JobFailure("input_no_audio", "the input has no audio stream");
-  await checkTailDecodes(path, durationSeconds, options.signal);
+  const [, keyframeIntervalSeconds] = await Promise.all([
+    checkTailDecodes(path, durationSeconds, options.signal),
+    video ? keyframeInterval(path, options.signal) : undefined,
+  ]);
   return {
     durationSeconds,
     formatName: output.format?.format_name ?? "unknown",
@@ -70,28 +74,38 @@ export async function probeMedia(
           width: video.width ?? 0,
           height: video.height ?? 0,
           fps: rate(video.avg_frame_rate) || rate(video.r_frame_rate) || 30,
-          keyframeIntervalSeconds: await keyframeInterval(path, options.signal),
+          keyframeIntervalSeconds,
         }
       : null,
   };
 }
 
-/** A truncated upload keeps its header (and so its duration) but loses the end: decode the end. */
+/**
+ * A truncated upload keeps its header (and so its duration) but loses the end, and the demuxer
+ * then stops quietly: decode the last 1.5 s and require that most of it really decodes.
+ */
 async function checkTailDecodes(path: string, durationSeconds: number, signal?: AbortSignal): Promise<void> {
   const errors: string[] = [];
-  const start = Math.max(0, durationSeconds - 1.5);
+  const tailSeconds = Math.min(1.5, durationSeconds);
+  let decoded = 0;
   await runFfmpeg({
     purpose: "probe",
-    inputs: [{ path, options: ["-ss", start.toFixed(3)] }],
+    inputs: [{ path, options: ["-ss", (durationSeconds - tailSeconds).toFixed(3)] }],
     outputs: [{ path: "-", options: ["-f", "null"] }],
+    expectedSeconds: tailSeconds,
+    onProgress: (fraction) => {
+      decoded = Math.max(decoded, fraction);
+    },
     onLine: (line) => errors.push(line),
     signal,
   }).catch((error) => {
     if (!(error instanceof FfmpegError)) throw error;
     errors.push(error.stderrTail);
   });
-  if (errors.length > 0) {
-    throw new JobFailure("input_undecodable", `the input is truncated or corrupt near its end (${errors[0]})`);
+  if (errors.length > 0 || decoded < 0.5) {
+    const detail =
+      errors[0] ?? `only ${Math.round(decoded * tailSeconds * 100) / 100} s of the last ${tailSeconds} s decode`;
+    throw new JobFailure("input_undecodable", `the input is truncated or corrupt near its end (${detail})`);
   }
 }
 

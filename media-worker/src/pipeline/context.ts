@@ -24,6 +24,22 @@ export const defaultStageTimeoutSeconds: Record<StageName, number> = {
   compilation: 3600,
 };
 
+/**
+ * The stage limits with `stage=seconds` overrides applied (unknown stage names are refused).
+ *
+ * @example
+ * stageTimeouts("transcription=5400").transcription; // 5400
+ */
+export function stageTimeouts(overrides = ""): Record<StageName, number> {
+  const limits = { ...defaultStageTimeoutSeconds };
+  for (const pair of overrides.split(",").filter(Boolean)) {
+    const [stage, seconds] = pair.split("=");
+    if (!(stage! in limits)) throw new Error(`STAGE_TIMEOUT_SECONDS names an unknown stage: ${stage}`);
+    limits[stage as StageName] = Number(seconds);
+  }
+  return limits;
+}
+
 /** Everything a stage may use; built once per job attempt by `runPipeline`. */
 export type PipelineContext = {
   jobId: string;

@@ -1,9 +1,13 @@
 import { join } from "node:path";
 import { LayoutAnalysis, type ProbeResult } from "../../../agents/contracts/artifacts.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
-import { decodeWindow, type GrayFrame, scanKeyframes, stillPath } from "../ffmpeg/gray-frames.ts";
+import { type GrayFrame, scanKeyframes, stillPath } from "../ffmpeg/gray-frames.ts";
+import { readVideoPackets } from "../ffmpeg/packets.ts";
+import { decodeWindows } from "../ffmpeg/window-decode.ts";
 import { changedCellFraction } from "../layout/frame-difference.ts";
 import { findSlideChanges } from "../layout/slide-changes.ts";
+import { log } from "../log.ts";
+import { mapWithLimit } from "../pool.ts";
 import type { MeasuredSegment } from "./agents.ts";
 import type { PipelineContext } from "./context.ts";
 import { runStage } from "./stage-runner.ts";
@@ -18,8 +22,11 @@ export const layoutStage = (context: PipelineContext, probe: ProbeResult) =>
     const video = probe.video;
     if (!video) return { slideChanges: [], segments: [] };
     const source = await context.source();
+    const started = performance.now();
     const workDir = join(context.scratchDir, "layout");
     const stillsDir = join(workDir, "keyframes");
+    // Reading packet sizes costs no decoding and runs beside the keyframe scan.
+    const packets = readVideoPackets(source, signal).catch(() => []);
     const keyframes = await scanKeyframes(source, {
       workDir,
       stillsDir,
@@ -27,12 +34,16 @@ export const layoutStage = (context: PipelineContext, probe: ProbeResult) =>
       onProgress: (f) => onProgress(f * 0.4),
       signal,
     });
-    const changes = await findSlideChanges(
+    const scanned = performance.now();
+    const changes = await findSlideChanges({
       keyframes,
-      (start, end) => decodeWindow(source, start, end, { workDir, signal }),
-      1 / video.fps,
-      (f) => onProgress(0.4 + f * 0.4),
-    );
+      packets: await packets,
+      trustClearPackets: true,
+      decode: (windows) => decodeWindows(source, windows, { workDir, signal, referenceFramesOnly: true }),
+      frameSeconds: 1 / video.fps,
+      onProgress: (f) => onProgress(0.4 + f * 0.4),
+    });
+    const placed = performance.now();
     const bounds = [0, ...changes.map((c) => c.time), probe.durationSeconds];
     const measured: MeasuredSegment[] = bounds.slice(0, -1).map((start, i) => {
       const end = bounds[i + 1]!;
@@ -46,17 +57,24 @@ export const layoutStage = (context: PipelineContext, probe: ProbeResult) =>
       };
     });
     const described = await context.agents.describeSlides({ segments: measured, probe, signal, onProgress: () => {} });
-    const segments = [];
-    for (const [i, segment] of measured.entries()) {
+    const segments = await mapWithLimit(measured, 8, async (segment, i) => {
       let thumbnailKey: string | null = null;
       if (segment.thumbnailPath) {
         thumbnailKey = storageKeys.output(context.jobId, `slides/slide-${String(i + 1).padStart(3, "0")}.jpg`);
         await context.store.upload(thumbnailKey, segment.thumbnailPath, "image/jpeg", signal);
       }
       const description = described[i] ?? { layout: "slides" as const, text: null, title: null };
-      segments.push({ start: segment.start, end: segment.end, thumbnailKey, ...description });
-      onProgress(0.8 + (0.2 * (i + 1)) / measured.length);
-    }
+      return { start: segment.start, end: segment.end, thumbnailKey, ...description };
+    });
+    onProgress(1);
+    log.info("layout measured", {
+      jobId: context.jobId,
+      keyframes: keyframes.length,
+      slideChanges: changes.length,
+      scanMs: Math.round(scanned - started),
+      changesMs: Math.round(placed - scanned),
+      describeAndUploadMs: Math.round(performance.now() - placed),
+    });
     return { slideChanges: changes.map((c) => c.time), segments };
   });
 

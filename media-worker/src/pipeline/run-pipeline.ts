@@ -2,9 +2,10 @@ import { extname, join } from "node:path";
 import type { ResultManifest } from "../../../agents/contracts/artifacts.ts";
 import type { JobSpec } from "../../../agents/contracts/media-protocol.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
+import { linkedSignal } from "../abort.ts";
+import { PermanentRequestError } from "../http-retry.ts";
 import { JobFailure } from "../job-failure.ts";
 import type { ObjectStore } from "../storage/object-store.ts";
-import { PermanentStorageError } from "../storage/retry.ts";
 import { withScratchDir } from "../storage/scratch.ts";
 import type { Agents } from "./agents.ts";
 import { audioStage } from "./audio-stage.ts";
@@ -60,7 +61,7 @@ function createContext(spec: JobSpec, deps: PipelineDeps, scratchDir: string): P
       const ext = extname(spec.input.key).replace(/[^.a-z0-9]/gi, "") || ".bin";
       const path = join(scratchDir, `source${ext}`);
       await deps.store.download(spec.input.key, path, deps.signal).catch((error) => {
-        if (error instanceof PermanentStorageError && error.status === 404) {
+        if (error instanceof PermanentRequestError && error.status === 404) {
           throw new JobFailure("input_missing", "the uploaded input is not in storage");
         }
         throw error;
@@ -94,14 +95,20 @@ async function bothOrNeither<A, B>(
   branches: [(c: PipelineContext) => Promise<A>, (c: PipelineContext) => Promise<B>],
 ): Promise<[A, B]> {
   const sibling = new AbortController();
-  const branchContext = { ...context, signal: AbortSignal.any([context.signal, sibling.signal]) };
+  const { signal, dispose } = linkedSignal(context.signal, sibling.signal);
+  const branchContext = { ...context, signal };
+  // The first failure is the cause; the other branch then fails only because it was aborted.
+  let cause: { error: unknown } | null = null;
   const guard = <T>(work: Promise<T>) =>
     work.catch((error: unknown) => {
+      cause ??= { error };
       sibling.abort(error);
       throw error;
     });
   const [a, b] = await Promise.allSettled([guard(branches[0](branchContext)), guard(branches[1](branchContext))]);
-  if (a.status === "rejected") throw a.reason;
-  if (b.status === "rejected") throw b.reason;
+  dispose();
+  if (cause) throw (cause as { error: unknown }).error;
+  if (a.status === "rejected" || b.status === "rejected")
+    throw new Error("unreachable: a branch failed without a cause");
   return [a.value, b.value];
 }

@@ -1,10 +1,11 @@
 import type { z } from "zod";
 import type { JobErrorCode, StageName } from "../../../agents/contracts/job.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
+import { linkedSignal } from "../abort.ts";
+import { PermanentRequestError } from "../http-retry.ts";
 import { JobFailure } from "../job-failure.ts";
 import { log } from "../log.ts";
 import { metrics } from "../metrics.ts";
-import { PermanentStorageError } from "../storage/retry.ts";
 import type { PipelineContext, StageCall } from "./context.ts";
 
 const failureCodeOf: Partial<Record<StageName, JobErrorCode>> = {
@@ -47,8 +48,9 @@ export async function runStage<T>(
     () => deadline.abort(new StageTimeout(`${stage} exceeded ${timeoutMs / 1000} s`)),
     timeoutMs,
   );
-  const signal = AbortSignal.any([context.signal, deadline.signal]);
+  const { signal, dispose } = linkedSignal(context.signal, deadline.signal);
   try {
+    signal.throwIfAborted();
     context.reporter.progress(stage, 0);
     const output = schema.parse(
       await body({ context, signal, onProgress: (f) => context.reporter.progress(stage, f) }),
@@ -70,6 +72,7 @@ export async function runStage<T>(
     throw asJobFailure(error, stage, deadline.signal, context.signal);
   } finally {
     clearTimeout(timer);
+    dispose();
   }
 }
 
@@ -83,6 +86,6 @@ function asJobFailure(error: unknown, stage: StageName, deadline: AbortSignal, j
   if (job.aborted) return new JobFailure("cancelled", "the job was cancelled", { stage, cause: error });
   if (deadline.aborted) return new JobFailure("stage_timeout", `${stage} took too long`, { stage, cause: error });
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof PermanentStorageError) return new JobFailure("storage_failed", message, { stage, cause: error });
+  if (error instanceof PermanentRequestError) return new JobFailure("storage_failed", message, { stage, cause: error });
   return new JobFailure(failureCodeOf[stage] ?? "internal", message, { stage, cause: error });
 }

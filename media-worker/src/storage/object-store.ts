@@ -4,8 +4,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { AwsClient } from "aws4fetch";
+import { defaultRetryPolicy, ensureOk, PermanentRequestError, type RetryPolicy, withRetries } from "../http-retry.ts";
 import { multipartUpload } from "./multipart.ts";
-import { defaultRetryPolicy, ensureOk, PermanentStorageError, type RetryPolicy, withRetries } from "./retry.ts";
 
 export type ObjectStoreConfig = {
   endpoint: string;
@@ -107,7 +107,7 @@ export class ObjectStore {
     try {
       return (await (await this.request(`GET ${key}`, this.url(key), {}, signal)).json()) as T;
     } catch (error) {
-      if (error instanceof PermanentStorageError && error.status === 404) return null;
+      if (error instanceof PermanentRequestError && error.status === 404) return null;
       throw error;
     }
   }
@@ -117,7 +117,7 @@ export class ObjectStore {
       await this.request(`HEAD ${key}`, this.url(key), { method: "HEAD" }, signal);
       return true;
     } catch (error) {
-      if (error instanceof PermanentStorageError && error.status === 404) return false;
+      if (error instanceof PermanentRequestError && error.status === 404) return false;
       throw error;
     }
   }

@@ -1,11 +1,11 @@
 /** Thrown for an answer that retrying cannot change (4xx other than 408/429). */
-export class PermanentStorageError extends Error {
+export class PermanentRequestError extends Error {
   constructor(
     message: string,
     readonly status: number,
   ) {
     super(message);
-    this.name = "PermanentStorageError";
+    this.name = "PermanentRequestError";
   }
 }
 
@@ -41,7 +41,7 @@ export async function withRetries<T>(
     try {
       return await operation();
     } catch (error) {
-      if (error instanceof PermanentStorageError || signal?.aborted || attempt >= policy.attempts) throw error;
+      if (error instanceof PermanentRequestError || signal?.aborted || attempt >= policy.attempts) throw error;
       const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
       await sleep(Math.random() * ceiling, signal);
     }
@@ -54,5 +54,5 @@ export async function ensureOk(response: Response, what: string): Promise<Respon
   const detail = (await response.text().catch(() => "")).slice(0, 300);
   const message = `${what} failed with HTTP ${response.status}: ${detail}`;
   if (response.status >= 500 || response.status === 408 || response.status === 429) throw new Error(message);
-  throw new PermanentStorageError(message, response.status);
+  throw new PermanentRequestError(message, response.status);
 }

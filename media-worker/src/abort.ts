@@ -1,0 +1,20 @@
+/**
+ * A signal that aborts when any parent aborts, with the parent's reason, like
+ * `AbortSignal.any` but with `dispose`: a stage's signal detaches from the job's signal when
+ * the stage ends, so a long job does not pile up listeners on it.
+ *
+ * @example
+ * const { signal, dispose } = linkedSignal(jobSignal, deadline.signal);
+ * try { await work(signal); } finally { dispose(); }
+ */
+export function linkedSignal(...parents: AbortSignal[]): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onAbort = (event: Event) => controller.abort((event.target as AbortSignal).reason);
+  const already = parents.find((p) => p.aborted);
+  if (already) controller.abort(already.reason);
+  else for (const parent of parents) parent.addEventListener("abort", onAbort, { once: true });
+  const dispose = () => {
+    for (const parent of parents) parent.removeEventListener("abort", onAbort);
+  };
+  return { signal: controller.signal, dispose };
+}

@@ -1,0 +1,55 @@
+import type { Context, Hono } from "hono";
+import { INTERNAL_SIGNATURE_HEADER, verifyInternalRequest } from "../../../agents/contracts/internal-auth.ts";
+import { JobSpec } from "../../../agents/contracts/media-protocol.ts";
+import { log } from "../log.ts";
+import { metrics } from "../metrics.ts";
+import type { JobManager } from "./job-manager.ts";
+
+export type IntakeDeps = { secret: string; jobs: JobManager; isDraining: () => boolean; retryAfterSeconds?: number };
+
+/** Reads the raw body and checks its signature; null when the caller is not the Worker. */
+async function signedBody(c: Context, secret: string): Promise<string | null> {
+  const body = await c.req.text();
+  const check = await verifyInternalRequest(secret, body, c.req.header(INTERNAL_SIGNATURE_HEADER) ?? null);
+  if (!check.ok) log.warn("unsigned internal request refused", { path: c.req.path, reason: check.reason });
+  return check.ok ? body : null;
+}
+
+/**
+ * `POST /jobs` (202 accepted, 503 + Retry-After when every slot is taken or the worker is
+ * draining) and `POST /jobs/:id/cancel`, both signed by the Worker with the shared secret.
+ *
+ * @example
+ * mountJobRoutes(app, { secret: config.MEDIA_WORKER_SECRET, jobs, isDraining: () => state.draining });
+ */
+export function mountJobRoutes(app: Hono, deps: IntakeDeps): void {
+  const busy = (c: Context, reason: string) => {
+    metrics.jobsRejectedBusy.inc();
+    c.header("Retry-After", String(deps.retryAfterSeconds ?? 30));
+    return c.json({ error: reason }, 503);
+  };
+
+  app.post("/jobs", async (c) => {
+    const body = await signedBody(c, deps.secret);
+    if (body === null) return c.json({ error: "unauthorized" }, 401);
+    if (deps.isDraining()) return busy(c, "draining");
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      return c.json({ error: "body is not JSON" }, 400);
+    }
+    const spec = JobSpec.safeParse(json);
+    if (!spec.success) return c.json({ error: "invalid job spec", issues: spec.error.issues }, 400);
+    const outcome = deps.jobs.tryStart(spec.data);
+    if (outcome === "busy") return busy(c, "at capacity");
+    if (outcome === "accepted") metrics.jobsAccepted.inc();
+    return c.json({ jobId: spec.data.jobId, status: outcome }, 202);
+  });
+
+  app.post("/jobs/:id/cancel", async (c) => {
+    if ((await signedBody(c, deps.secret)) === null) return c.json({ error: "unauthorized" }, 401);
+    const found = deps.jobs.cancel(c.req.param("id"));
+    return found ? c.json({ status: "cancelling" }, 202) : c.json({ error: "no such running job" }, 404);
+  });
+}

@@ -1,0 +1,97 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { JobErrorCode } from "../../agents/contracts/job.ts";
+import { JobFailure } from "../../media-worker/src/job-failure.ts";
+import { defaultStageTimeoutSeconds } from "../../media-worker/src/pipeline/context.ts";
+import { type GroundTruth, generateLecture } from "../fixtures/lecture.ts";
+import { cellBiologyLecture, shortScript } from "../fixtures/scripts.ts";
+import { startTestS3, type TestS3 } from "../support/local-s3.ts";
+import { runWithTruth, uploadJob } from "../support/pipeline-harness.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "lh-bad-"));
+const script = shortScript(cellBiologyLecture, 2, 1);
+let s3: TestS3;
+let lecture: { path: string; truth: GroundTruth };
+
+beforeAll(async () => {
+  s3 = await startTestS3();
+  lecture = await generateLecture({ script, width: 320, height: 180, gopSeconds: 2 });
+});
+afterAll(async () => s3?.stop());
+
+async function failureOf(path: string, ext: string, maxDurationSeconds = 3600): Promise<JobFailure> {
+  const spec = await uploadJob(s3.store(), path, ext);
+  const settings = { maxDurationSeconds, stageTimeoutSeconds: defaultStageTimeoutSeconds };
+  const error = await runWithTruth(s3.store(), spec, lecture.truth, { settings }).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(JobFailure);
+  return error as JobFailure;
+}
+const expectCode = async (path: string, ext: string, code: JobErrorCode, max?: number) => {
+  const failure = await failureOf(path, ext, max);
+  expect(failure.code).toBe(code);
+  expect(failure.stage).toBe("probe");
+  expect(failure.retryable).toBe(false);
+};
+
+describe("bad inputs fail at probe, each with its own code", () => {
+  it("a text file renamed .mp4 is not media", async () => {
+    writeFileSync(join(dir, "notes.mp4"), "These are my lecture notes, not a video.\n".repeat(200));
+    await expectCode(join(dir, "notes.mp4"), "mp4", "input_not_media");
+  });
+
+  it("a truncated mp4 is undecodable", async () => {
+    const bytes = readFileSync(lecture.path);
+    writeFileSync(join(dir, "truncated.mp4"), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    await expectCode(join(dir, "truncated.mp4"), "mp4", "input_undecodable");
+  });
+
+  it("a video without audio has no audio", async () => {
+    const silent = await generateLecture({ script, width: 320, height: 180, gopSeconds: 2, withoutAudio: true });
+    await expectCode(silent.path, "mp4", "input_no_audio");
+  });
+
+  it("a 0-byte file and a 0-second mp4 are empty", async () => {
+    writeFileSync(join(dir, "empty.mp4"), "");
+    await expectCode(join(dir, "empty.mp4"), "mp4", "input_empty");
+    const zero = join(dir, "zero.mp4");
+    execFileSync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "color=s=320x180", "-frames:v", "0", zero]);
+    await expectCode(zero, "mp4", "input_empty");
+  });
+
+  it("a file over the maximum duration is too long", async () => {
+    await expectCode(lecture.path, "mp4", "input_too_long", lecture.truth.durationSeconds - 1);
+  });
+
+  it("a missing upload is input_missing", async () => {
+    const spec = await uploadJob(s3.store(), lecture.path, "mp4");
+    spec.input.key = "uploads/nobody/nothing/source.mp4";
+    const error = await runWithTruth(s3.store(), spec, lecture.truth).catch((e: unknown) => e);
+    expect((error as JobFailure).code).toBe("input_missing");
+  });
+});
+
+describe("stage limits", () => {
+  it("a stage over its time limit fails with stage_timeout, retryable", async () => {
+    const spec = await uploadJob(s3.store(), lecture.path, "mp4");
+    const settings = { maxDurationSeconds: 3600, stageTimeoutSeconds: { ...defaultStageTimeoutSeconds, layout: 0.05 } };
+    const error = await runWithTruth(s3.store(), spec, lecture.truth, { settings }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "stage_timeout", stage: "layout", retryable: true });
+  });
+});
+
+describe("audio-only input", () => {
+  it("is processed into audio clips and an audio reel, without video outputs", async () => {
+    const audio = await generateLecture({ script: shortScript(cellBiologyLecture, 3, 1), audioOnly: true });
+    const spec = await uploadJob(s3.store(), audio.path, "m4a", { highlightCount: 2 });
+    const { result } = await runWithTruth(s3.store(), spec, audio.truth);
+    expect(result.manifest.highlights).toHaveLength(2);
+    expect(result.manifest.highlights.every((h) => h.clipKey?.endsWith(".m4a") && h.thumbnailKey === null)).toBe(true);
+    expect(result.manifest.reel?.key.endsWith(".m4a")).toBe(true);
+  });
+});

@@ -1,0 +1,100 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInternalRequest } from "../../agents/contracts/internal-auth.ts";
+import { stageNames } from "../../agents/contracts/job.ts";
+import type { JobSpec, WorkerEvent } from "../../agents/contracts/media-protocol.ts";
+import { loadConfig } from "../../media-worker/src/config.ts";
+import { type MediaWorker, startMediaWorker } from "../../media-worker/src/server.ts";
+import { startEventsReceiver } from "../support/events-receiver.ts";
+import { groundTruthAgents } from "../support/ground-truth-agents.ts";
+import { freePort, startTestS3, type TestS3 } from "../support/local-s3.ts";
+import { tinyLecture, uploadJob } from "../support/pipeline-harness.ts";
+
+const secret = "intake-test-secret-0123456789";
+let s3: TestS3;
+let worker: MediaWorker;
+let receiver: Awaited<ReturnType<typeof startEventsReceiver>>;
+let baseSpec: JobSpec;
+const hold = { selectDelayMs: 0 };
+
+const post = async (path: string, body: string, signed = true) =>
+  fetch(`${worker.url}${path}`, {
+    method: "POST",
+    body,
+    headers: signed ? await signInternalRequest(secret, body) : {},
+  });
+const newJob = (): JobSpec => {
+  const jobId = randomUUID();
+  return { ...baseSpec, jobId, reportUrl: receiver.url(jobId) };
+};
+const eventsOf = (jobId: string) => receiver.events.filter((e) => e.jobId === jobId);
+const terminal = (jobId: string) =>
+  receiver.waitFor((e) => e.jobId === jobId && (e.type === "completed" || e.type === "failed"));
+
+beforeAll(async () => {
+  s3 = await startTestS3();
+  receiver = await startEventsReceiver(secret);
+  const lecture = await tinyLecture();
+  baseSpec = await uploadJob(s3.store(), lecture.path, "mp4", { highlightCount: 2 });
+  const config = loadConfig({
+    PORT: String(await freePort()),
+    MEDIA_WORKER_SECRET: secret,
+    S3_ENDPOINT: s3.s3.endpoint,
+    S3_BUCKET: s3.s3.bucket,
+    S3_ACCESS_KEY_ID: s3.s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.s3.secretAccessKey,
+    CONCURRENCY: "1",
+    SCRATCH_DIR: mkdtempSync(join(tmpdir(), "lh-intake-")),
+  });
+  worker = await startMediaWorker(config, groundTruthAgents(lecture.truth, hold).agents);
+});
+afterAll(async () => {
+  await worker?.shutdown("test over");
+  await receiver?.stop();
+  await s3?.stop();
+});
+
+describe("POST /jobs", () => {
+  it("refuses unsigned and tampered requests", async () => {
+    const body = JSON.stringify(newJob());
+    expect((await post("/jobs", body, false)).status).toBe(401);
+    const headers = await signInternalRequest(secret, body);
+    const tampered = await fetch(`${worker.url}/jobs`, { method: "POST", body: body.replace("2", "3"), headers });
+    expect(tampered.status).toBe(401);
+  });
+
+  it("runs a job to completion, reporting signed events with seq rising by one", async () => {
+    receiver.failNextRequests(2);
+    const spec = newJob();
+    expect((await post("/jobs", JSON.stringify(spec))).status).toBe(202);
+    const end = await terminal(spec.jobId);
+    expect(end.type).toBe("completed");
+    const events = eventsOf(spec.jobId);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i));
+    expect(events[0]!.type).toBe("started");
+    const stages = events.filter((e): e is Extract<WorkerEvent, { type: "stage" }> => e.type === "stage");
+    expect(stages.map((e) => e.stage).sort()).toEqual([...stageNames].sort());
+    expect(events.some((e) => e.type === "progress")).toBe(true);
+    expect(receiver.rejected).toEqual([]);
+  });
+
+  it("answers 503 with Retry-After at capacity, 202 to a duplicate, and cancels on request", async () => {
+    hold.selectDelayMs = 60_000;
+    const running = newJob();
+    expect((await post("/jobs", JSON.stringify(running))).status).toBe(202);
+    expect((await post("/jobs", JSON.stringify(running))).status).toBe(202);
+    const busy = await post("/jobs", JSON.stringify(newJob()));
+    expect(busy.status).toBe(503);
+    expect(Number(busy.headers.get("retry-after"))).toBeGreaterThan(0);
+    await receiver.waitFor((e) => e.jobId === running.jobId && e.type === "stage" && e.stage === "analysis");
+    expect((await post(`/jobs/${running.jobId}/cancel`, "")).status).toBe(202);
+    const end = await terminal(running.jobId);
+    expect(end).toMatchObject({ type: "failed", code: "cancelled", stage: "selection", retryable: false });
+    expect(eventsOf(running.jobId).filter((e) => e.type === "started")).toHaveLength(1);
+    hold.selectDelayMs = 0;
+    expect((await post(`/jobs/${running.jobId}/cancel`, "")).status).toBe(404);
+  });
+});
