@@ -11,6 +11,8 @@ export type StackConfig = {
   database: { name: string; user: string; password: string; url: string };
   s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
   secrets: { jwt: string; internal: string; encryption: string };
+  /** Jobs the media worker runs at once; unset, it follows the CPU count. */
+  mediaWorkerConcurrency?: number;
 };
 
 const port = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
@@ -68,6 +70,7 @@ export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
       secretAccessKey: secrets.internal.slice(0, 40),
     },
     secrets,
+    mediaWorkerConcurrency: env.LH_MEDIA_WORKER_CONCURRENCY ? Number(env.LH_MEDIA_WORKER_CONCURRENCY) : undefined,
   };
 }
 
@@ -102,5 +105,6 @@ export function mediaWorkerEnv(config: StackConfig): Record<string, string> {
     S3_ACCESS_KEY_ID: config.s3.accessKeyId,
     S3_SECRET_ACCESS_KEY: config.s3.secretAccessKey,
     SCRATCH_DIR: join(config.dataDir, "scratch"),
+    ...(config.mediaWorkerConcurrency ? { CONCURRENCY: String(config.mediaWorkerConcurrency) } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { loadStackConfig } from "./config.ts";
 import { log } from "./log.ts";
+import { runMainJob } from "./main-job.ts";
 import { LocalStack } from "./stack.ts";
 import { ensureSystemPackages } from "./system-packages.ts";
 
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
   if (!readiness.ok) throw new Error(`the stack started but is not ready: ${JSON.stringify(parts)}`);
   console.log(JSON.stringify({ status: "ready", api: stack.apiUrl, web: `${stack.apiUrl}/`, parts: parts.parts }));
   if (!stackOnly) {
-    log("every part answers; the main job runs here once the pipeline is wired", { api: stack.apiUrl });
+    const report = await runMainJob(stack.apiUrl);
+    if (report.outcome.type !== "completed") log("the main job did not complete", { outcome: report.outcome });
+    log("the stack stays up until interrupted (Ctrl-C)", { api: stack.apiUrl });
   }
 }
 

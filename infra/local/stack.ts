@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { applyMigrations } from "../../db/migrate.ts";
 import { ManagedChild, waitFor } from "./child-process.ts";
 import { mediaWorkerEnv, projectRoot, type StackConfig, workerEnv } from "./config.ts";
+import { CronTicker } from "./cron-ticker.ts";
 import { log } from "./log.ts";
 import { NeonWebSocketBridge } from "./neon-ws-bridge.ts";
 import { LocalPostgres } from "./postgres.ts";
@@ -10,7 +11,7 @@ import { LocalS3Server } from "./s3-server.ts";
 
 type Part = { start(): Promise<void> | void; stop(): Promise<void>; readonly running: boolean };
 
-export type StackPartName = "postgres" | "s3" | "neonBridge" | "mediaWorker" | "api";
+export type StackPartName = "postgres" | "s3" | "neonBridge" | "mediaWorker" | "api" | "cron";
 export type StackOptions = { mediaWorker?: boolean; api?: boolean };
 
 const quietWrangler = {
@@ -123,6 +124,7 @@ export class LocalStack {
           return part.running;
         },
       };
+      this.parts.cron = new CronTicker(this.apiUrl);
     }
   }
 
@@ -132,7 +134,7 @@ export class LocalStack {
 
   async start(): Promise<void> {
     try {
-      for (const name of ["postgres", "s3", "neonBridge", "mediaWorker", "api"] as const) {
+      for (const name of ["postgres", "s3", "neonBridge", "mediaWorker", "api", "cron"] as const) {
         const part = this.parts[name];
         if (!part) continue;
         log("starting", { part: name });

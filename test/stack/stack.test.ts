@@ -27,6 +27,9 @@ describe("local stack", () => {
       body: expect.objectContaining({ status: "ok", down: [] }),
     });
 
+    // The launcher's cron ticker fires the Worker's scheduled handler through this endpoint.
+    expect((await fetch(`${stack.apiUrl}/cdn-cgi/local/scheduled`)).status).toBe(200);
+
     await stack.parts.s3!.stop();
     expect(await readiness(stack.apiUrl)).toEqual({
       status: 503,

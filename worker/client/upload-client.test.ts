@@ -2,7 +2,7 @@ import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { apiBase, registerUser } from "../test-support/accounts.ts";
 import { MiB, testBytes } from "../test-support/uploads.ts";
-import { UploadApiError, UploadClient, type UploadProgress, UploadTransferError } from "./upload-client.ts";
+import { ApiError, UploadClient, type UploadProgress, UploadTransferError } from "./upload-client.ts";
 
 type Put = { partNumber: number | null };
 
@@ -93,7 +93,7 @@ describe("UploadClient", () => {
   it("surfaces the API's refusal with its code", async () => {
     const client = await clientFor(testFetch().fetcher);
     const refusal = await client.upload(new Blob(["%PDF"]), { filename: "slides.pdf" }).catch((error) => error);
-    expect(refusal).toBeInstanceOf(UploadApiError);
+    expect(refusal).toBeInstanceOf(ApiError);
     expect(refusal).toMatchObject({ status: 400, code: "validation_failed" });
   });
 });

@@ -4,8 +4,9 @@ import { PartLedger, type UploadProgress } from "./part-ledger.ts";
 import { backoffMs, forEachConcurrently, sleep } from "./retry.ts";
 import { type ApiConnection, type Upload, UploadApi, type UploadState } from "./upload-api.ts";
 
+export { ApiError } from "./api-request.ts";
 export type { UploadProgress } from "./part-ledger.ts";
-export { type Upload, UploadApiError, type UploadState } from "./upload-api.ts";
+export type { Upload, UploadState } from "./upload-api.ts";
 
 export type UploadClientOptions = ApiConnection & {
   /** Parts in flight at once (default 4). */

@@ -1,38 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { Chapter } from "../../../agents/contracts/artifacts.ts";
+import { createRoute } from "@hono/zod-openapi";
 import { buildResults } from "../../jobs/results.ts";
 import { authenticate, requireScope } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { findOwnedJob } from "./owned-job.ts";
-import { jobIdParams } from "./schemas.ts";
-
-const url = z.string().url().nullable();
-
-export const resultsView = z
-  .object({
-    jobId: z.string().uuid(),
-    durationSeconds: z.number(),
-    highlights: z.array(
-      z.object({
-        start: z.number(),
-        end: z.number(),
-        title: z.string(),
-        summary: z.string(),
-        keyPhrases: z.array(z.string()),
-        score: z.number(),
-        clip: url,
-        thumbnail: url,
-      }),
-    ),
-    chapters: z.array(Chapter),
-    reel: z.object({ url, duration: z.number() }).nullable(),
-    transcript: z.object({ json: url, vtt: url, srt: url }),
-    reelCaptions: z.object({ vtt: url, srt: url }).nullable(),
-    stats: z.record(z.string(), z.unknown()),
-    urlsExpireInSeconds: z.number(),
-  })
-  .openapi("JobResults");
+import { jobIdParams, resultsView } from "./schemas.ts";
 
 const route = createRoute({
   method: "get",

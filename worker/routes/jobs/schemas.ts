@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { Chapter } from "../../../agents/contracts/artifacts.ts";
 import { JobErrorCode, JobOptions, JobStatus, StageName, StageState } from "../../../agents/contracts/job.ts";
 
 export const jobIdParams = z.object({
@@ -57,3 +58,30 @@ export const listJobsQuery = z.object({
 });
 
 export const jobList = z.object({ jobs: z.array(jobView), nextCursor: z.string().nullable() }).openapi("JobList");
+
+const resultUrl = z.string().url().nullable();
+
+export const resultsView = z
+  .object({
+    jobId: z.string().uuid(),
+    durationSeconds: z.number(),
+    highlights: z.array(
+      z.object({
+        start: z.number(),
+        end: z.number(),
+        title: z.string(),
+        summary: z.string(),
+        keyPhrases: z.array(z.string()),
+        score: z.number(),
+        clip: resultUrl,
+        thumbnail: resultUrl,
+      }),
+    ),
+    chapters: z.array(Chapter),
+    reel: z.object({ url: resultUrl, duration: z.number() }).nullable(),
+    transcript: z.object({ json: resultUrl, vtt: resultUrl, srt: resultUrl }),
+    reelCaptions: z.object({ vtt: resultUrl, srt: resultUrl }).nullable(),
+    stats: z.record(z.string(), z.unknown()),
+    urlsExpireInSeconds: z.number(),
+  })
+  .openapi("JobResults");

@@ -1,0 +1,45 @@
+import type { z } from "@hono/zod-openapi";
+import type { JobOptions } from "../../agents/contracts/job.ts";
+import type { jobView, resultsView } from "../routes/jobs/schemas.ts";
+import { type ApiConnection, apiRequest } from "./api-request.ts";
+
+export type Job = z.infer<typeof jobView>;
+export type JobResults = z.infer<typeof resultsView>;
+export type NewJob = {
+  uploadId: string;
+  options?: Partial<JobOptions>;
+  webhookUrl?: string;
+  metadata?: Record<string, unknown>;
+};
+
+/**
+ * The `/v1/jobs` routes as typed calls; every non-2xx answer throws ApiError.
+ *
+ * @example
+ * const jobs = new JobsApi({ apiBase, token });
+ * const job = await jobs.create({ uploadId }, { idempotencyKey: crypto.randomUUID() });
+ */
+export class JobsApi {
+  constructor(readonly connection: ApiConnection) {}
+
+  create(job: NewJob, options: { idempotencyKey?: string } = {}): Promise<Job> {
+    const headers: Record<string, string> = options.idempotencyKey ? { "idempotency-key": options.idempotencyKey } : {};
+    return apiRequest(this.connection, "POST", "/v1/jobs", { body: job, headers });
+  }
+
+  get(id: string): Promise<Job> {
+    return apiRequest(this.connection, "GET", `/v1/jobs/${id}`);
+  }
+
+  results(id: string): Promise<JobResults> {
+    return apiRequest(this.connection, "GET", `/v1/jobs/${id}/results`);
+  }
+
+  cancel(id: string): Promise<Job> {
+    return apiRequest(this.connection, "POST", `/v1/jobs/${id}/cancel`);
+  }
+
+  async eventsTicket(id: string): Promise<string> {
+    return (await apiRequest<{ ticket: string }>(this.connection, "POST", `/v1/jobs/${id}/events/ticket`)).ticket;
+  }
+}
