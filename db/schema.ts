@@ -134,6 +134,8 @@ export const jobs = pgTable(
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
     manifestKey: text("manifest_key"),
+    /** Set once a finished job's webhook deliveries are written; the cron sweeps finished jobs without it. */
+    webhooksRecordedAt: at("webhooks_recorded_at"),
     stats: jsonb("stats").$type<Record<string, unknown>>().notNull().default({}),
     startedAt: at("started_at"),
     finishedAt: at("finished_at"),

@@ -25,6 +25,7 @@ const job = (overrides: Partial<JobRow> = {}): JobRow => ({
   errorCode: null,
   errorMessage: null,
   manifestKey: null,
+  webhooksRecordedAt: null,
   stats: {},
   startedAt: now,
   finishedAt: null,

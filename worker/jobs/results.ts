@@ -1,9 +1,9 @@
 import { asc, eq } from "drizzle-orm";
-import { ResultManifest } from "../../agents/contracts/artifacts.ts";
 import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
 import { ProblemError } from "../errors/problem.ts";
 import { Bucket } from "../storage/bucket.ts";
+import { readManifest } from "./manifest.ts";
 import type { JobRow } from "./snapshot.ts";
 
 /** Result URLs are presigned GETs that expire quickly; clients fetch results again for fresh ones. */
@@ -19,10 +19,9 @@ export async function buildResults(env: Env, db: Database, job: JobRow) {
     throw new ProblemError(409, "job_not_completed", `The job is ${job.status}; results exist once it has completed.`);
   }
   const bucket = new Bucket(env);
-  const response = await bucket.fetch(job.manifestKey);
-  if (!response.ok)
+  const manifest = await readManifest(bucket, job.manifestKey);
+  if (!manifest)
     throw new ProblemError(502, "results_unavailable", "The job's results could not be read from storage.");
-  const manifest = ResultManifest.parse(await response.json());
   const url = (key: string | null) =>
     key ? bucket.presign("GET", key, { expiresIn: RESULT_URL_TTL_SECONDS }) : Promise.resolve(null);
 

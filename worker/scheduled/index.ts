@@ -2,13 +2,14 @@ import type { Env } from "../env.ts";
 import { enqueueUnsentJobs, recoverExpiredLeases } from "../jobs/leases.ts";
 import { Bucket } from "../storage/bucket.ts";
 import { expireAbandonedUploads } from "../uploads/discard.ts";
+import { recordMissedJobEvents } from "../webhooks/record-missed.ts";
 import { resendDueDeliveries } from "../webhooks/resend-due.ts";
 import { withDatabase } from "../with-database.ts";
 
 /**
  * The every-minute cron: recovers jobs whose lease expired, sends jobs the queue never got,
- * discards uploads left pending past their expiry, and re-sends webhook deliveries whose queue
- * message was lost.
+ * discards uploads left pending past their expiry, records webhook events of finished jobs that
+ * missed them, and re-sends webhook deliveries whose queue message was lost.
  */
 export async function runScheduledTasks(
   _controller: ScheduledController,
@@ -19,7 +20,18 @@ export async function runScheduledTasks(
     const leases = await recoverExpiredLeases(env, db);
     const unsent = await enqueueUnsentJobs(env, db);
     const uploads = await expireAbandonedUploads(db, new Bucket(env));
+    const webhooksRecorded = await recordMissedJobEvents(env, db);
     const webhooksResent = await resendDueDeliveries(env, db);
-    console.log(JSON.stringify({ level: "info", msg: "scheduled tasks", ...leases, unsent, uploads, webhooksResent }));
+    console.log(
+      JSON.stringify({
+        level: "info",
+        msg: "scheduled tasks",
+        ...leases,
+        unsent,
+        uploads,
+        webhooksRecorded,
+        webhooksResent,
+      }),
+    );
   });
 }

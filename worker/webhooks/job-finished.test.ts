@@ -143,6 +143,31 @@ describe("webhooks for finished jobs, through the real queue", () => {
     });
   });
 
+  it("announces from the cron a finished job whose deliveries were never written, and only once", async () => {
+    const user = await registerUser();
+    const path = receiverPath();
+    await configureReceiver(path.name, { secrets: [await accountSecret(user.accessToken)] });
+    const job = await insertJob({
+      userId: user.userId,
+      status: "failed",
+      errorCode: "input_no_audio",
+      errorMessage: "no audio stream",
+      finishedAt: new Date(Date.now() - 5 * 60_000),
+      webhookUrl: path.url,
+    });
+    await runCron();
+    const [received] = await arrived(path.name);
+    expect(JSON.parse(received!.body)).toMatchObject({
+      type: "job.failed",
+      data: { jobId: job.id, error: { code: "input_no_audio" } },
+    });
+    const [row] = await withDatabase((db) => db.select().from(schema.jobs).where(eq(schema.jobs.id, job.id)));
+    expect(row!.webhooksRecordedAt).not.toBeNull();
+    await runCron();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await receivedOn(path.name)).toHaveLength(1);
+  });
+
   it("re-sends from the cron a due delivery whose queue message never went out", async () => {
     const { path, deliveryId } = await deliveryLeftWithoutMessage();
     await runCron();

@@ -56,13 +56,16 @@ export async function createJobDeliveries(
 
 /**
  * Announces a job that finished (completed or failed) to its webhook destinations: rows first,
- * queue messages after. Called once the job's final state is committed. A failed send is only
- * logged: the cron re-sends pending deliveries whose attempt is due.
+ * queue messages after. Called once the job's final state is committed. If writing the rows
+ * fails, the job stays without `webhooksRecordedAt` and the cron records it later
+ * (recordMissedJobEvents); a failed send is only logged: the cron re-sends due deliveries.
  *
  * @example
  * if (result.job.status === "completed") await recordJobFinished(env, db, result.job, event.manifest);
  */
 export async function recordJobFinished(env: Env, db: Database, job: JobRow, manifest?: ResultManifest): Promise<void> {
   const deliveryIds = await createJobDeliveries(env, db, job, manifest);
+  // Only now is the event safe: if anything above failed, the cron finds the job unrecorded.
+  await db.update(schema.jobs).set({ webhooksRecordedAt: new Date() }).where(eq(schema.jobs.id, job.id));
   await sendDeliveries(env, deliveryIds);
 }
