@@ -1,0 +1,9 @@
+import { ApiError } from "../client/api-request.ts";
+import { problemDetail } from "./session.ts";
+
+/** The sentence to show for a failure: the problem's `detail` when the API gave one. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return problemDetail(error.problem) ?? error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
