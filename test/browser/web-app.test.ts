@@ -122,6 +122,35 @@ describe("the web app", () => {
     await page.context().close();
   });
 
+  it("resumes an interrupted upload when the same file is picked after a reload", async () => {
+    const lecture = await generateLecture({ script: shortScript(calculusLecture, 3, 3), height: 360 });
+    const page = await newPage();
+    await signUp(page, `web-resume-${Date.now()}@example.com`);
+    // The storage refuses every PUT: the upload is created, then fails.
+    await page.route("**/*", (route) => (route.request().method() === "PUT" ? route.abort() : route.continue()));
+    await page.getByLabel("Choose a file").setInputFiles(lecture.path);
+    await page.getByRole("button", { name: "Upload and start" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent(), { timeout: 60_000 }).toContain("resume");
+    const pending = await page.evaluate(() => JSON.parse(localStorage.getItem("lh.pendingUploads") ?? "[]"));
+    expect(pending).toHaveLength(1);
+
+    await page.unrouteAll();
+    await page.reload();
+    await page.getByLabel("Choose a file").setInputFiles(lecture.path);
+    await expect.poll(() => page.locator(".chosen-file").textContent()).toContain("resume");
+    await page.getByRole("button", { name: "Resume upload and start" }).click();
+    await page.waitForURL(/#\/jobs\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+    const job = await page.evaluate(async (jobId) => {
+      const { accessToken } = JSON.parse(sessionStorage.getItem("lh.session")!);
+      const response = await fetch(`/v1/jobs/${jobId}`, { headers: { authorization: `Bearer ${accessToken}` } });
+      return (await response.json()) as { uploadId: string };
+    }, page.url().split("/").pop()!);
+    expect(job.uploadId).toBe(pending[0].uploadId);
+    expect(await page.evaluate(() => localStorage.getItem("lh.pendingUploads"))).toBe("[]");
+    await page.getByRole("button", { name: "Cancel job" }).click(); // frees the media worker
+    await page.context().close();
+  }, 180_000);
+
   it("creates an API key and a webhook endpoint", async () => {
     const page = await newPage();
     await signUp(page, `web-keys-${Date.now()}@example.com`);

@@ -89,6 +89,7 @@ export function newJobPage(): void {
             language: String(values.get("language")),
           },
           ...(webhookUrl ? { webhookUrl } : {}),
+          metadata: { title: file.name },
         },
         { idempotencyKey: crypto.randomUUID() },
       );
