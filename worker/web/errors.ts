@@ -10,3 +10,19 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/**
+ * Runs page actions one way: clear the old error, act, then `after` (a list refresh); a failure
+ * shows its message in `errorBox`.
+ */
+export function actionRunner(errorBox: HTMLElement, after: () => Promise<void>) {
+  return async (action: () => Promise<unknown>): Promise<void> => {
+    errorBox.textContent = "";
+    try {
+      await action();
+      await after();
+    } catch (failure) {
+      errorBox.textContent = errorMessage(failure);
+    }
+  };
+}

@@ -1,16 +1,6 @@
 import type { StageName, StageState, StageStates } from "../../../agents/contracts/job.ts";
+import { stageNames } from "../../../agents/contracts/stage-names.ts";
 import { h } from "../dom.ts";
-
-// The pipeline's order (agents/contracts/job.ts); listed here so the bundle needs no zod.
-const stageOrder = [
-  "probe",
-  "audio",
-  "transcription",
-  "layout",
-  "analysis",
-  "selection",
-  "compilation",
-] as const satisfies readonly StageName[];
 
 const stageLabels: Record<StageName, string> = {
   probe: "Reading the file",
@@ -26,7 +16,7 @@ const stageLabels: Record<StageName, string> = {
 export function stageList(): { element: HTMLElement; update: (stages: StageStates) => void } {
   const rows = new Map<StageName, HTMLLIElement>();
   const element = h("ol", { class: "stages", "aria-label": "Pipeline stages" });
-  for (const stage of stageOrder) {
+  for (const stage of stageNames) {
     const row = h("li", { "data-stage": stage, "data-status": "pending" });
     rows.set(stage, row);
     element.append(row);

@@ -1,7 +1,8 @@
 import { apiRequest } from "../../client/api-request.ts";
+import { checkboxGroup } from "../components/checkbox-group.ts";
 import { secretNotice } from "../components/secret-notice.ts";
 import { errorBox, h, showPage } from "../dom.ts";
-import { errorMessage } from "../errors.ts";
+import { actionRunner } from "../errors.ts";
 import { connection } from "../session.ts";
 
 type ApiKey = {
@@ -27,21 +28,10 @@ export async function apiKeysPage(): Promise<void> {
     { class: "card" },
     h("label", { for: "key-name" }, "Name"),
     name,
-    h(
-      "fieldset",
-      {},
-      h("legend", {}, "Scopes"),
-      scopes.map((scope) =>
-        h(
-          "label",
-          { class: "check" },
-          h("input", { type: "checkbox", name: "scopes", value: scope, checked: true }),
-          ` ${scope}`,
-        ),
-      ),
-    ),
+    checkboxGroup("Scopes", "scopes", scopes),
     h("button", { type: "submit" }, "Create key"),
   );
+  const act = actionRunner(error, () => refresh());
   const refresh = async () => {
     const { data } = await apiRequest<{ data: ApiKey[] }>(connection(), "GET", "/v1/api-keys");
     list.replaceChildren(
@@ -67,15 +57,6 @@ export async function apiKeysPage(): Promise<void> {
       ),
     );
     if (data.length === 0) list.append(h("li", {}, "No API keys yet."));
-  };
-  const act = async (action: () => Promise<unknown>) => {
-    error.textContent = "";
-    try {
-      await action();
-      await refresh();
-    } catch (failure) {
-      error.textContent = errorMessage(failure);
-    }
   };
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -1,7 +1,8 @@
 import { apiRequest } from "../../client/api-request.ts";
+import { checkboxGroup } from "../components/checkbox-group.ts";
 import { secretNotice } from "../components/secret-notice.ts";
 import { errorBox, h, showPage } from "../dom.ts";
-import { errorMessage } from "../errors.ts";
+import { actionRunner } from "../errors.ts";
 import { connection } from "../session.ts";
 
 type Endpoint = {
@@ -30,30 +31,10 @@ export async function webhooksPage(): Promise<void> {
     url,
     h("label", { for: "endpoint-description" }, "Description (optional)"),
     description,
-    h(
-      "fieldset",
-      {},
-      h("legend", {}, "Events"),
-      eventTypes.map((type) =>
-        h(
-          "label",
-          { class: "check" },
-          h("input", { type: "checkbox", name: "eventTypes", value: type, checked: true }),
-          ` ${type}`,
-        ),
-      ),
-    ),
+    checkboxGroup("Events", "eventTypes", eventTypes),
     h("button", { type: "submit" }, "Add endpoint"),
   );
-  const act = async (action: () => Promise<unknown>) => {
-    error.textContent = "";
-    try {
-      await action();
-      await refresh();
-    } catch (failure) {
-      error.textContent = errorMessage(failure);
-    }
-  };
+  const act = actionRunner(error, () => refresh());
   const refresh = async () => {
     const { data } = await apiRequest<{ data: Endpoint[] }>(connection(), "GET", "/v1/webhooks");
     list.replaceChildren(
