@@ -4,6 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadStackConfig, projectRoot } from "../../infra/local/config.ts";
 import { LocalStack } from "../../infra/local/stack.ts";
+import { issueAccessToken } from "../../worker/auth/access-token.ts";
 import { generateLecture } from "../fixtures/lecture.ts";
 import { calculusLecture, shortScript } from "../fixtures/scripts.ts";
 import { testPortOffset, testStackEnv } from "../services.ts";
@@ -150,6 +151,25 @@ describe("the web app", () => {
     await page.getByRole("button", { name: "Cancel job" }).click(); // frees the media worker
     await page.context().close();
   }, 180_000);
+
+  it("refreshes an expired access token and carries on", async () => {
+    const page = await newPage();
+    await signUp(page, `web-refresh-${Date.now()}@example.com`);
+    const before = await page.evaluate(() => JSON.parse(sessionStorage.getItem("lh.session")!));
+    const twentyMinutesAgo = Date.now() - 20 * 60_000;
+    const expired = await issueAccessToken({ JWT_SECRET: stack.config.secrets.jwt }, before.user.id, twentyMinutesAgo);
+    await page.evaluate((token) => {
+      const session = JSON.parse(sessionStorage.getItem("lh.session")!);
+      sessionStorage.setItem("lh.session", JSON.stringify({ ...session, accessToken: token }));
+    }, expired);
+
+    await page.goto(`${stack.apiUrl}/#/jobs`);
+    await page.getByText("No jobs yet.").waitFor();
+    const after = await page.evaluate(() => JSON.parse(sessionStorage.getItem("lh.session")!));
+    expect(after.accessToken).not.toBe(expired);
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    await page.context().close();
+  });
 
   it("creates an API key and a webhook endpoint", async () => {
     const page = await newPage();
