@@ -185,6 +185,9 @@ describe("the web app", () => {
     await page.getByLabel("Endpoint URL").fill("https://hooks.example.com/lecture-highlights");
     await page.getByRole("button", { name: "Add endpoint" }).click();
     await expect.poll(() => page.locator("input.secret").inputValue()).toMatch(/^whsec_/);
+    await page.getByRole("button", { name: "Show the secret" }).click();
+    await expect.poll(() => page.locator("input.secret").count()).toBe(2);
+    expect(await page.locator("input.secret").last().inputValue()).toMatch(/^whsec_/);
     await shot(page, "7-webhooks");
     await page.context().close();
   });

@@ -65,7 +65,7 @@ export async function apiKeysPage(): Promise<void> {
       const key = await apiRequest<{ key: string }>(connection(), "POST", "/v1/api-keys", {
         body: { name: name.value, scopes: chosen },
       });
-      created.replaceChildren(secretNotice("API key", key.key));
+      created.replaceChildren(secretNotice("new API key", key.key));
       form.reset();
     });
   });

@@ -1,4 +1,5 @@
 import { apiRequest } from "../../client/api-request.ts";
+import { accountSecretSection } from "../components/account-secret.ts";
 import { checkboxGroup } from "../components/checkbox-group.ts";
 import { secretNotice } from "../components/secret-notice.ts";
 import { errorBox, h, showPage } from "../dom.ts";
@@ -59,7 +60,7 @@ export async function webhooksPage(): Promise<void> {
                     "POST",
                     `/v1/webhooks/${endpoint.id}/rotate-secret`,
                   );
-                  created.replaceChildren(secretNotice(`signing secret for ${endpoint.url}`, secret));
+                  created.replaceChildren(secretNotice(`new signing secret for ${endpoint.url}`, secret));
                 }),
             },
             "Rotate secret",
@@ -90,10 +91,10 @@ export async function webhooksPage(): Promise<void> {
           ...(description.value.trim() ? { description: description.value.trim() } : {}),
         },
       });
-      created.replaceChildren(secretNotice("signing secret", endpoint.secret));
+      created.replaceChildren(secretNotice("new signing secret", endpoint.secret));
       form.reset();
     });
   });
-  showPage(h("h1", {}, "Webhooks"), form, created, error, h("h2", {}, "Your endpoints"), list);
+  showPage(h("h1", {}, "Webhooks"), form, created, error, h("h2", {}, "Your endpoints"), list, accountSecretSection());
   await act(async () => undefined);
 }
