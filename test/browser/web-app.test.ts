@@ -185,6 +185,8 @@ describe("the web app", () => {
     await page.getByLabel("Endpoint URL").fill("https://hooks.example.com/lecture-highlights");
     await page.getByRole("button", { name: "Add endpoint" }).click();
     await expect.poll(() => page.locator("input.secret").inputValue()).toMatch(/^whsec_/);
+    await page.getByText("Recent deliveries").click();
+    await page.getByText("No deliveries yet.").waitFor();
     await page.getByRole("button", { name: "Show the secret" }).click();
     await expect.poll(() => page.locator("input.secret").count()).toBe(2);
     expect(await page.locator("input.secret").last().inputValue()).toMatch(/^whsec_/);

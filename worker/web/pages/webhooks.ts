@@ -2,6 +2,7 @@ import { apiRequest } from "../../client/api-request.ts";
 import { accountSecretSection } from "../components/account-secret.ts";
 import { checkboxGroup } from "../components/checkbox-group.ts";
 import { secretNotice } from "../components/secret-notice.ts";
+import { webhookDeliveries } from "../components/webhook-deliveries.ts";
 import { errorBox, h, showPage } from "../dom.ts";
 import { actionRunner } from "../errors.ts";
 import { connection } from "../session.ts";
@@ -75,6 +76,7 @@ export async function webhooksPage(): Promise<void> {
             },
             "Remove",
           ),
+          webhookDeliveries(endpoint.id),
         ),
       ),
     );
