@@ -12,7 +12,7 @@ import { WebhookReceiver } from "./webhook-receiver.ts";
  * happens.
  * Arguments are passed to vitest (`npm test -- --project worker`).
  */
-ensureSystemPackages();
+ensureSystemPackages({ tests: true });
 // The Worker tests read wrangler.toml, whose [assets] directory is the built web app.
 await buildWebApp();
 const stack = await startTestServices();
