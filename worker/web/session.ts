@@ -89,12 +89,11 @@ const sessionFetch: typeof fetch = async (input, init) => {
     .clone()
     .json()
     .catch(() => null)) as { code?: string } | null;
-  if (problem?.code !== "token_expired" || !(await refreshSession())) {
-    if (problem?.code !== "token_expired") return response;
-    location.hash = "#/sign-in";
-    return response;
-  }
-  return send();
+  if (problem?.code === "token_expired" && (await refreshSession())) return send();
+  // The session cannot go on (revoked, or the refresh token expired): sign in again.
+  sessionStorage.removeItem(storageKey);
+  location.hash = "#/sign-in";
+  return response;
 };
 
 /** The connection every shared client gets; the token in it is replaced per request. */
