@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { projectRoot } from "../infra/local/config.ts";
 import { ensureSystemPackages } from "../infra/local/system-packages.ts";
+import { buildWebApp } from "../infra/web/build-web.ts";
 import { startTestServices, testStackEnv, workerEnv } from "./services.ts";
 import { WebhookReceiver } from "./webhook-receiver.ts";
 
@@ -11,7 +12,9 @@ import { WebhookReceiver } from "./webhook-receiver.ts";
  * happens.
  * Arguments are passed to vitest (`npm test -- --project worker`).
  */
-ensureSystemPackages();
+ensureSystemPackages({ tests: true });
+// The Worker tests read wrangler.toml, whose [assets] directory is the built web app.
+await buildWebApp();
 const stack = await startTestServices();
 const receiver = new WebhookReceiver(Number(testStackEnv().LH_WEBHOOK_RECEIVER_PORT));
 let exitCode = 1;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stageNames } from "./stage-names.ts";
 
 /** Lifecycle of a job as the API reports it. */
 export const jobStatuses = ["queued", "processing", "completed", "failed", "cancelled"] as const;
@@ -8,19 +9,11 @@ export type JobStatus = z.infer<typeof JobStatus>;
 export const terminalJobStatuses: ReadonlySet<JobStatus> = new Set(["completed", "failed", "cancelled"]);
 
 /**
- * Pipeline stages in the order of the design's stage graph. `audio`, `transcription` and
- * `layout` run side by side; the weights say how much of a typical run each one takes and turn
- * per-stage progress into one overall number.
+ * Pipeline stages (./stage-names.ts, free of zod so the web app's bundle can take it).
+ * The weights say how much of a typical run each one takes and turn per-stage progress into one
+ * overall number.
  */
-export const stageNames = [
-  "probe",
-  "audio",
-  "transcription",
-  "layout",
-  "analysis",
-  "selection",
-  "compilation",
-] as const;
+export { stageNames };
 export const StageName = z.enum(stageNames);
 export type StageName = z.infer<typeof StageName>;
 

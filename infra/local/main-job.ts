@@ -26,6 +26,8 @@ export async function runMainJob(apiBase: string): Promise<LectureReport> {
       status: report.outcome.type,
       jobId: report.jobId,
       results: `${apiBase}/v1/jobs/${report.jobId}/results`,
+      // The same job in the web app, after signing in as the demo account.
+      web: `${apiBase}/#/jobs/${report.jobId}`,
       signIn: demoAccount,
     }),
   );

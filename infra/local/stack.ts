@@ -1,6 +1,7 @@
 import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { applyMigrations } from "../../db/migrate.ts";
+import { buildWebApp } from "../web/build-web.ts";
 import { ManagedChild, waitFor } from "./child-process.ts";
 import { mediaWorkerEnv, projectRoot, type StackConfig, workerEnv } from "./config.ts";
 import { CronTicker } from "./cron-ticker.ts";
@@ -114,7 +115,9 @@ export class LocalStack {
       const part = httpChild(child, "wrangler dev", `${this.apiUrl}/health`, 90_000);
       this.parts.api = {
         ...part,
-        start: () => {
+        start: async () => {
+          // wrangler serves worker/public as the static assets: the web app must be built first.
+          await buildWebApp();
           const lines = Object.entries(workerEnv(config)).map(([key, value]) => `${key}=${value}`);
           writeFileSync(envFile, `${lines.join("\n")}\n`, { mode: 0o600 });
           chmodSync(envFile, 0o600);

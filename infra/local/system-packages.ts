@@ -21,6 +21,11 @@ const requirements: { name: string; present: () => boolean; debianPackages: stri
   },
 ];
 
+/** Only `npm test` needs a browser: the web app's tests drive Debian's Chromium. */
+const testRequirements: typeof requirements = [
+  { name: "Chromium", present: () => existsSync("/usr/bin/chromium"), debianPackages: ["chromium"] },
+];
+
 function onPath(command: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
 }
@@ -43,8 +48,9 @@ const safeRead = (file: string) => (existsSync(file) ? readFileSync(file, "utf8"
  * Installs missing packages when running as root on Debian; anywhere else it stops with the
  * exact command to run, rather than failing later with a confusing error.
  */
-export function ensureSystemPackages(): void {
-  const missing = requirements.filter((r) => !r.present());
+export function ensureSystemPackages(options: { tests?: boolean } = {}): void {
+  const needed = options.tests ? [...requirements, ...testRequirements] : requirements;
+  const missing = needed.filter((r) => !r.present());
   if (missing.length === 0) return;
   const packages = [...new Set(missing.flatMap((r) => r.debianPackages))];
   const command = `apt-get install -y --no-install-recommends ${packages.join(" ")}`;
@@ -57,7 +63,7 @@ export function ensureSystemPackages(): void {
     const result = spawnSync("sh", ["-c", step], { stdio: ["ignore", "ignore", "inherit"], env });
     if (result.status !== 0) throw new Error(`"${step}" failed with exit code ${result.status}`);
   }
-  const stillMissing = requirements.filter((r) => !r.present());
+  const stillMissing = needed.filter((r) => !r.present());
   if (stillMissing.length > 0)
     throw new Error(`Still missing after install: ${stillMissing.map((r) => r.name).join(", ")}`);
 }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../infra/local/config.ts";
+import { buildWebApp } from "../../infra/web/build-web.ts";
 
 const run = promisify(execFile);
 
@@ -13,6 +14,7 @@ describe("wrangler deploy --dry-run", () => {
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
   it("bundles the Worker with every binding wrangler.toml declares", async () => {
+    await buildWebApp(); // the [assets] directory must exist
     const { stdout } = await run(
       process.execPath,
       [join(projectRoot, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", outdir],

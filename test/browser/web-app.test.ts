@@ -1,0 +1,196 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadStackConfig, projectRoot } from "../../infra/local/config.ts";
+import { LocalStack } from "../../infra/local/stack.ts";
+import { issueAccessToken } from "../../worker/auth/access-token.ts";
+import { generateLecture } from "../fixtures/lecture.ts";
+import { calculusLecture, shortScript } from "../fixtures/scripts.ts";
+import { testPortOffset, testStackEnv } from "../services.ts";
+import { launchChromium } from "./chromium.ts";
+
+const screenshots = join(projectRoot, "test-results/screenshots");
+
+/**
+ * The web app in a real browser against the local stack: a user signs up, uploads a lecture,
+ * watches it being processed and uses the results; another user cannot see that job.
+ */
+describe("the web app", () => {
+  const stack = new LocalStack(loadStackConfig({ ...testStackEnv(testPortOffset() + 800) }));
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    await stack.start();
+    browser = await launchChromium();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack.stop();
+  });
+
+  const newPage = async (): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    return context.newPage();
+  };
+  const signUp = async (page: Page, email: string) => {
+    await page.goto(`${stack.apiUrl}/#/sign-up`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("a browser test password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByRole("heading", { name: "New highlights" }).waitFor();
+  };
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+
+  let jobUrl = "";
+
+  it("signs up, uploads a lecture, follows its progress and uses the results", async () => {
+    const lecture = await generateLecture({ script: shortScript(calculusLecture, 3, 3), height: 360 });
+    const page = await newPage();
+    await signUp(page, `web-${Date.now()}@example.com`);
+    await shot(page, "1-new-job");
+
+    await page.getByLabel("Choose a file").setInputFiles(lecture.path);
+    await expect.poll(() => page.locator(".chosen-file").textContent()).toContain(".mp4");
+    await page.getByLabel("Highlights").fill("3");
+    await page.getByRole("button", { name: "Upload and start" }).click();
+    await expect
+      .poll(() =>
+        page
+          .locator("progress")
+          .first()
+          .evaluate((bar: HTMLProgressElement) => bar.value),
+      )
+      .toBeGreaterThan(0);
+
+    await page.waitForURL(/#\/jobs\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+    jobUrl = page.url();
+    // Stages advance live: some stage runs or finishes before the job does.
+    await page.locator('.stages li[data-status="completed"]').first().waitFor({ timeout: 120_000 });
+    await shot(page, "2-job-progress");
+
+    await page.getByRole("heading", { name: "Results" }).waitFor({ timeout: 240_000 });
+    await expect(page.locator(".job-status").textContent()).resolves.toContain("completed");
+    expect(await page.locator('.stages li[data-status="pending"]').count()).toBe(0);
+    await expect.poll(() => page.locator("video track").count(), { timeout: 10_000 }).toBe(1);
+    await shot(page, "3-results");
+
+    await page.getByRole("button", { name: "Play the reel" }).click();
+    await expect
+      .poll(() => page.locator("video").evaluate((v: HTMLVideoElement) => v.readyState >= 2 || v.currentTime > 0), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+
+    const highlights = page.locator("button.highlight");
+    expect(await highlights.count()).toBeGreaterThan(0);
+    await highlights.first().click();
+    await expect.poll(() => page.locator("video").getAttribute("data-source")).toBe("clip-0");
+    await expect
+      .poll(() => page.locator("video").evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(2);
+
+    const chapters = page.locator("button.chapter");
+    expect(await chapters.count()).toBeGreaterThan(0);
+    await chapters.last().click();
+    await expect.poll(() => page.locator("video").getAttribute("data-source")).toBe("reel");
+    await expect
+      .poll(() => page.locator("video").evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Reel captions (VTT)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("reel.vtt");
+    expect(readFileSync((await download.path())!, "utf8")).toMatch(/^WEBVTT/);
+
+    await page.goto(`${stack.apiUrl}/#/jobs`);
+    await page.locator(".job-list li").first().waitFor();
+    await shot(page, "4-jobs");
+    await page.context().close();
+  }, 420_000);
+
+  it("does not show a job to another user", async () => {
+    expect(jobUrl).not.toBe("");
+    const page = await newPage();
+    await signUp(page, `web-other-${Date.now()}@example.com`);
+    await page.goto(jobUrl);
+    await page.getByRole("heading", { name: "Job not found" }).waitFor();
+    await shot(page, "5-not-found");
+    await page.context().close();
+  });
+
+  it("resumes an interrupted upload when the same file is picked after a reload", async () => {
+    const lecture = await generateLecture({ script: shortScript(calculusLecture, 3, 3), height: 360 });
+    const page = await newPage();
+    await signUp(page, `web-resume-${Date.now()}@example.com`);
+    // The storage refuses every PUT: the upload is created, then fails.
+    await page.route("**/*", (route) => (route.request().method() === "PUT" ? route.abort() : route.continue()));
+    await page.getByLabel("Choose a file").setInputFiles(lecture.path);
+    await page.getByRole("button", { name: "Upload and start" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent(), { timeout: 60_000 }).toContain("resume");
+    const pending = await page.evaluate(() => JSON.parse(localStorage.getItem("lh.pendingUploads") ?? "[]"));
+    expect(pending).toHaveLength(1);
+
+    await page.unrouteAll();
+    await page.reload();
+    await page.getByLabel("Choose a file").setInputFiles(lecture.path);
+    await expect.poll(() => page.locator(".chosen-file").textContent()).toContain("resume");
+    await page.getByRole("button", { name: "Resume upload and start" }).click();
+    await page.waitForURL(/#\/jobs\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+    const job = await page.evaluate(async (jobId) => {
+      const { accessToken } = JSON.parse(sessionStorage.getItem("lh.session")!);
+      const response = await fetch(`/v1/jobs/${jobId}`, { headers: { authorization: `Bearer ${accessToken}` } });
+      return (await response.json()) as { uploadId: string };
+    }, page.url().split("/").pop()!);
+    expect(job.uploadId).toBe(pending[0].uploadId);
+    expect(await page.evaluate(() => localStorage.getItem("lh.pendingUploads"))).toBe("[]");
+    await page.getByRole("button", { name: "Cancel job" }).click(); // frees the media worker
+    await page.context().close();
+  }, 180_000);
+
+  it("refreshes an expired access token and carries on", async () => {
+    const page = await newPage();
+    await signUp(page, `web-refresh-${Date.now()}@example.com`);
+    const before = await page.evaluate(() => JSON.parse(sessionStorage.getItem("lh.session")!));
+    const twentyMinutesAgo = Date.now() - 20 * 60_000;
+    const expired = await issueAccessToken({ JWT_SECRET: stack.config.secrets.jwt }, before.user.id, twentyMinutesAgo);
+    await page.evaluate((token) => {
+      const session = JSON.parse(sessionStorage.getItem("lh.session")!);
+      sessionStorage.setItem("lh.session", JSON.stringify({ ...session, accessToken: token }));
+    }, expired);
+
+    await page.goto(`${stack.apiUrl}/#/jobs`);
+    await page.getByText("No jobs yet.").waitFor();
+    const after = await page.evaluate(() => JSON.parse(sessionStorage.getItem("lh.session")!));
+    expect(after.accessToken).not.toBe(expired);
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    await page.context().close();
+  });
+
+  it("creates an API key and a webhook endpoint", async () => {
+    const page = await newPage();
+    await signUp(page, `web-keys-${Date.now()}@example.com`);
+    await page.goto(`${stack.apiUrl}/#/api-keys`);
+    await page.getByLabel("Name").fill("LMS");
+    await page.getByRole("button", { name: "Create key" }).click();
+    await expect.poll(() => page.locator("input.secret").inputValue()).toMatch(/^lh_/);
+    await page.getByRole("button", { name: "Revoke key LMS" }).waitFor();
+    await shot(page, "6-api-keys");
+
+    await page.goto(`${stack.apiUrl}/#/webhooks`);
+    await page.getByLabel("Endpoint URL").fill("https://hooks.example.com/lecture-highlights");
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await expect.poll(() => page.locator("input.secret").inputValue()).toMatch(/^whsec_/);
+    await page.getByText("Recent deliveries").click();
+    await page.getByText("No deliveries yet.").waitFor();
+    await page.getByRole("button", { name: "Show the secret" }).click();
+    await expect.poll(() => page.locator("input.secret").count()).toBe(2);
+    expect(await page.locator("input.secret").last().inputValue()).toMatch(/^whsec_/);
+    await shot(page, "7-webhooks");
+    await page.context().close();
+  });
+});

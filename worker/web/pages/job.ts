@@ -1,0 +1,106 @@
+import type { StageStates } from "../../../agents/contracts/job.ts";
+import { ApiError } from "../../client/api-request.ts";
+import { type Job, JobsApi } from "../../client/jobs-api.ts";
+import { watchJob } from "../../client/watch-job.ts";
+import { progressBar } from "../components/progress-bar.ts";
+import { resultsView } from "../components/results-view.ts";
+import { stageList } from "../components/stage-list.ts";
+import { errorBox, h, showPage } from "../dom.ts";
+import { errorMessage } from "../errors.ts";
+import { connection } from "../session.ts";
+
+/** One job: live stage-by-stage progress while it runs, then its results. */
+export async function jobPage(jobId: string, signal: AbortSignal): Promise<void> {
+  const jobs = new JobsApi(connection());
+  let job: Job;
+  try {
+    job = await jobs.get(jobId);
+  } catch (failure) {
+    const notFound = failure instanceof ApiError && (failure.status === 404 || failure.status === 400);
+    showPage(
+      h("h1", {}, notFound ? "Job not found" : "Could not load the job"),
+      h(
+        "p",
+        { role: "alert" },
+        notFound ? "There is no job with this address in your account." : errorMessage(failure),
+      ),
+      h("p", {}, h("a", { href: "#/jobs" }, "Back to your jobs")),
+    );
+    return;
+  }
+
+  const status = h("p", { class: "job-status", "aria-live": "polite" });
+  const overall = progressBar("Overall progress");
+  const stages = stageList();
+  const error = errorBox();
+  const cancel = h("button", { type: "button", class: "secondary" }, "Cancel job");
+  const results = h("div");
+  const showStatus = (value: string) => {
+    status.textContent = `Status: ${value}`;
+    status.dataset.status = value;
+    cancel.hidden = value !== "queued" && value !== "processing";
+  };
+  cancel.addEventListener("click", async () => {
+    try {
+      showStatus((await jobs.cancel(jobId)).status);
+    } catch (failure) {
+      error.textContent = errorMessage(failure);
+    }
+  });
+  showPage(h("h1", {}, `Job ${jobId.slice(0, 8)}`), status, overall.element, stages.element, error, cancel, results);
+  const stageStates: StageStates = { ...(job.stages as StageStates) };
+  stages.update(stageStates);
+  overall.set(job.progress);
+  showStatus(job.status);
+
+  const showResults = async () => {
+    overall.set(1);
+    try {
+      results.replaceChildren(resultsView(await jobs.results(jobId)));
+    } catch (failure) {
+      error.textContent = errorMessage(failure);
+    }
+  };
+  if (job.status === "completed") return showResults();
+  if (job.status === "failed" || job.status === "cancelled") {
+    if (job.error) error.textContent = `${job.error.message} (${job.error.code})`;
+    return;
+  }
+
+  try {
+    const outcome = await watchJob(
+      jobs,
+      jobId,
+      (message) => {
+        if (message.type === "snapshot") {
+          Object.assign(stageStates, message.snapshot.stages);
+          overall.set(message.snapshot.progress);
+          showStatus(message.snapshot.status);
+        } else if (message.type === "progress") {
+          stageStates[message.stage] = { status: "running", progress: message.stageProgress };
+          overall.set(message.progress);
+          showStatus("processing");
+        } else if (message.type === "stage") {
+          const previous = stageStates[message.stage]?.progress ?? 0;
+          stageStates[message.stage] = {
+            status: message.status,
+            progress: message.status === "running" ? previous : 1,
+          };
+        }
+        stages.update(stageStates);
+      },
+      { signal },
+    );
+    if (outcome.type === "completed") {
+      for (const state of Object.values(stageStates)) if (state.status === "running") state.status = "completed";
+      stages.update(stageStates);
+      showStatus("completed");
+      await showResults();
+    } else if (outcome.type === "failed") {
+      showStatus("failed");
+      error.textContent = `${outcome.message} (${outcome.code})`;
+    } else showStatus("cancelled");
+  } catch (failure) {
+    if (!signal.aborted) error.textContent = errorMessage(failure);
+  }
+}
