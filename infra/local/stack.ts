@@ -56,7 +56,7 @@ export class LocalStack {
 
   constructor(
     readonly config: StackConfig,
-    private readonly options: StackOptions = {},
+    options: StackOptions = {},
   ) {
     const logDir = join(config.dataDir, "logs");
     this.parts.postgres = new LocalPostgres(config);
