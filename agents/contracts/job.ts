@@ -6,8 +6,6 @@ export const jobStatuses = ["queued", "processing", "completed", "failed", "canc
 export const JobStatus = z.enum(jobStatuses);
 export type JobStatus = z.infer<typeof JobStatus>;
 
-export const terminalJobStatuses: ReadonlySet<JobStatus> = new Set(["completed", "failed", "cancelled"]);
-
 /**
  * Pipeline stages (./stage-names.ts, free of zod so the web app's bundle can take it).
  * The weights say how much of a typical run each one takes and turn per-stage progress into one

@@ -49,4 +49,3 @@ export const WorkerEvent = z.discriminatedUnion("type", [
   }),
 ]);
 export type WorkerEvent = z.infer<typeof WorkerEvent>;
-export type WorkerEventType = WorkerEvent["type"];

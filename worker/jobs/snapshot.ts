@@ -21,6 +21,11 @@ export function overallProgress(stages: StageStates): number {
   return Math.min(1, Math.round(done * 1000) / 1000);
 }
 
+/** Why a job failed (or was cancelled), as clients see it; null while it has not. */
+export function jobError(job: JobRow): { code: JobErrorCode; message: string } | null {
+  return job.errorCode ? { code: job.errorCode as JobErrorCode, message: job.errorMessage ?? "" } : null;
+}
+
 /** The state a progress subscriber sees first, built from the job row (the source of truth). */
 export function toSnapshot(job: JobRow): JobSnapshot {
   return {
@@ -29,6 +34,6 @@ export function toSnapshot(job: JobRow): JobSnapshot {
     progress: job.progress,
     stages: job.stages,
     attempt: job.attempt,
-    error: job.errorCode ? { code: job.errorCode as JobErrorCode, message: job.errorMessage ?? "" } : null,
+    error: jobError(job),
   };
 }

@@ -1,20 +1,20 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import { createDatabase, type Database } from "../../db/client.ts";
+import type { Database } from "../../db/client.ts";
+import { withDatabase as withWorkerDatabase } from "../with-database.ts";
 
 /**
- * Runs `work` with a database handle of its own, closed the way the Worker closes it (through
- * the execution context: awaiting the close directly hangs the vitest pool).
+ * Runs `work` with a database handle of its own, opened and closed exactly as the Worker does
+ * outside a request (the close goes through the execution context: awaiting it directly hangs
+ * the vitest pool).
  *
  * @example
  * const [row] = await withDatabase((db) => db.select().from(users).where(eq(users.id, id)));
  */
 export async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   const ctx = createExecutionContext();
-  const { db, close } = createDatabase(env);
   try {
-    return await work(db);
+    return await withWorkerDatabase(env, ctx, work);
   } finally {
-    ctx.waitUntil(close());
     await waitOnExecutionContext(ctx);
   }
 }

@@ -3,25 +3,27 @@ import { eq } from "drizzle-orm";
 import { signInternalRequest } from "../../agents/contracts/internal-auth.ts";
 import { JobOptions } from "../../agents/contracts/job.ts";
 import type { WorkerEvent } from "../../agents/contracts/media-protocol.ts";
-import { schema } from "../../db/client.ts";
+import { type Database, schema } from "../../db/client.ts";
 import type { JobRow } from "../jobs/snapshot.ts";
 import { withDatabase } from "./database.ts";
 
-/** A completed upload of `userId`'s, as if the bytes had landed and been verified. */
-export async function insertCompletedUpload(userId: string): Promise<string> {
+/**
+ * A completed upload of `userId`'s, as if the bytes had landed and been verified. Pass `db` to
+ * write it through a handle the caller already holds.
+ */
+export async function insertCompletedUpload(userId: string, db?: Database): Promise<string> {
+  if (!db) return withDatabase((own) => insertCompletedUpload(userId, own));
   const uploadId = crypto.randomUUID();
-  await withDatabase((db) =>
-    db.insert(schema.uploads).values({
-      id: uploadId,
-      userId,
-      filename: "lecture.mp4",
-      contentType: "video/mp4",
-      sizeBytes: 1234,
-      objectKey: `uploads/${userId}/${uploadId}/source.mp4`,
-      status: "completed",
-      expiresAt: new Date(Date.now() + 86_400_000),
-    }),
-  );
+  await db.insert(schema.uploads).values({
+    id: uploadId,
+    userId,
+    filename: "lecture.mp4",
+    contentType: "video/mp4",
+    sizeBytes: 1234,
+    objectKey: `uploads/${userId}/${uploadId}/source.mp4`,
+    status: "completed",
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
   return uploadId;
 }
 
@@ -39,7 +41,7 @@ export async function insertJob(overrides: Partial<typeof schema.jobs.$inferInse
           .values({ email: `${crypto.randomUUID()}@test.example`, passwordHash: "not-a-real-hash" })
           .returning()
       )[0]!.id;
-    const uploadId = await insertCompletedUpload(userId);
+    const uploadId = await insertCompletedUpload(userId, db);
     const [job] = await db
       .insert(schema.jobs)
       .values({ userId, uploadId, options: JobOptions.parse({}), ...overrides })

@@ -1,6 +1,6 @@
 import type { z } from "@hono/zod-openapi";
-import type { JobErrorCode, StageName } from "../../../agents/contracts/job.ts";
-import type { JobRow } from "../../jobs/snapshot.ts";
+import type { StageName } from "../../../agents/contracts/job.ts";
+import { type JobRow, jobError } from "../../jobs/snapshot.ts";
 import type { jobView } from "./schemas.ts";
 
 /** A job as the API shows it: the row, minus internals (lease, seq), plus links. */
@@ -18,7 +18,7 @@ export function toJobView(job: JobRow): z.infer<typeof jobView> {
     options: job.options,
     metadata: job.metadata,
     webhookUrl: job.webhookUrl,
-    error: job.errorCode ? { code: job.errorCode as JobErrorCode, message: job.errorMessage ?? "" } : null,
+    error: jobError(job),
     createdAt: job.createdAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
