@@ -15,6 +15,11 @@ export const JobSpec = z.object({
   options: JobOptions,
   /** Absolute URL of the Worker's events endpoint for this job. */
   reportUrl: z.string().url(),
+  /**
+   * How long the attempt's lease lasts without a heartbeat. The media worker sends a `heartbeat`
+   * event every quarter of it, so three lost heartbeats in a row still keep the lease.
+   */
+  leaseSeconds: z.number().int().positive().optional(),
 });
 export type JobSpec = z.infer<typeof JobSpec>;
 
@@ -28,6 +33,11 @@ const eventBase = {
 
 export const WorkerEvent = z.discriminatedUnion("type", [
   z.object({ ...eventBase, type: z.literal("started") }),
+  /**
+   * Sent on a timer while an attempt runs, whatever its stage is doing: heartbeats, not progress,
+   * hold the lease (an hour-long OpenAI upload or ffmpeg encode reports no progress for minutes).
+   */
+  z.object({ ...eventBase, type: z.literal("heartbeat") }),
   z.object({ ...eventBase, type: z.literal("progress"), stage: StageName, progress: z.number().min(0).max(1) }),
   z.object({
     ...eventBase,

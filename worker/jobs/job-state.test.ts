@@ -55,6 +55,20 @@ describe("nextJobState", () => {
     });
   });
 
+  it("renews the lease on a heartbeat of the current attempt only, without telling subscribers", () => {
+    const heartbeat: WorkerEvent = { ...base, seq: 3, type: "heartbeat" };
+    expect(nextJobState(job(), heartbeat, now, 120)).toEqual({
+      kind: "apply",
+      patch: {
+        status: "processing",
+        lastEventSeq: 3,
+        leaseExpiresAt: new Date(now.getTime() + 120_000),
+        startedAt: now,
+      },
+    });
+    expect(nextJobState(job({ attempt: 2 }), heartbeat, now, 120)).toMatchObject({ kind: "ignore" });
+  });
+
   it("ignores reports from another attempt, about finished jobs, or older than the last applied", () => {
     const progress: WorkerEvent = { ...base, seq: 3, type: "progress", stage: "probe", progress: 1 };
     expect(nextJobState(job({ attempt: 2 }), progress, now, 120)).toMatchObject({ kind: "ignore" });

@@ -34,6 +34,7 @@ export function nextJobState(job: JobRow, event: WorkerEvent, now: Date, leaseSe
   };
   switch (event.type) {
     case "started":
+    case "heartbeat":
       return { kind: "apply", patch: renewed };
     case "progress": {
       const previous = job.stages[event.stage];
