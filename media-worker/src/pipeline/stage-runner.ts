@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import type { JobErrorCode, StageName } from "../../../agents/contracts/job.ts";
+import { StorageError } from "../../../agents/contracts/s3/storage-error.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
 import { linkedSignal } from "../abort.ts";
-import { PermanentRequestError } from "../http-retry.ts";
+import { PermanentRequestError } from "../http-answer.ts";
 import { JobFailure } from "../job-failure.ts";
 import { log } from "../log.ts";
 import { metrics } from "../metrics.ts";
@@ -86,6 +87,7 @@ function asJobFailure(error: unknown, stage: StageName, deadline: AbortSignal, j
   if (job.aborted) return new JobFailure("cancelled", "the job was cancelled", { stage, cause: error });
   if (deadline.aborted) return new JobFailure("stage_timeout", `${stage} took too long`, { stage, cause: error });
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof PermanentRequestError) return new JobFailure("storage_failed", message, { stage, cause: error });
+  if (error instanceof PermanentRequestError || error instanceof StorageError)
+    return new JobFailure("storage_failed", message, { stage, cause: error });
   return new JobFailure(failureCodeOf[stage] ?? "internal", message, { stage, cause: error });
 }
