@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInternalRequest } from "../../agents/contracts/internal-auth.ts";
 import { stageNames } from "../../agents/contracts/job.ts";
 import type { JobSpec, WorkerEvent } from "../../agents/contracts/media-protocol.ts";
+import { postToMediaWorker } from "../../agents/contracts/media-worker-request.ts";
 import { loadConfig } from "../../media-worker/src/config.ts";
 import { type MediaWorker, startMediaWorker } from "../../media-worker/src/server.ts";
 import { startEventsReceiver } from "../support/events-receiver.ts";
@@ -20,12 +21,7 @@ let receiver: Awaited<ReturnType<typeof startEventsReceiver>>;
 let baseSpec: JobSpec;
 const hold = { selectDelayMs: 0 };
 
-const post = async (path: string, body: string, signed = true) =>
-  fetch(`${worker.url}${path}`, {
-    method: "POST",
-    body,
-    headers: signed ? await signInternalRequest(secret, body) : {},
-  });
+const post = (path: string, body: string) => postToMediaWorker({ url: worker.url, secret }, path, body);
 const newJob = (): JobSpec => {
   const jobId = randomUUID();
   return { ...baseSpec, jobId, reportUrl: receiver.url(jobId) };
@@ -60,7 +56,7 @@ afterAll(async () => {
 describe("POST /jobs", () => {
   it("refuses unsigned and tampered requests", async () => {
     const body = JSON.stringify(newJob());
-    expect((await post("/jobs", body, false)).status).toBe(401);
+    expect((await fetch(`${worker.url}/jobs`, { method: "POST", body })).status).toBe(401);
     const headers = await signInternalRequest(secret, body);
     const tampered = await fetch(`${worker.url}/jobs`, { method: "POST", body: body.replace("2", "3"), headers });
     expect(tampered.status).toBe(401);
