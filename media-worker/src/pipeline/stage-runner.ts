@@ -21,9 +21,13 @@ class StageTimeout extends Error {}
 
 /**
  * Runs one stage with its checkpoint: when the checkpoint of an earlier attempt exists it is
- * read back and the stage is skipped; otherwise the body runs under the stage's timeout and
- * its typed output is written as the checkpoint before anyone sees it. Failures leave with
- * the stage name and a stable code.
+ * read back and the stage is skipped; otherwise the body runs and its typed output is written
+ * as the checkpoint before anyone sees it. Failures leave with the stage name and a stable code.
+ *
+ * The stage's timeout only aborts the signal handed to the body: work that watches it (ffmpeg
+ * processes, storage requests) stops and the stage fails with `stage_timeout`. A body that
+ * ignores the signal, as the agents do today, runs to its end, and its output is kept: a 50 ms
+ * timeout does not stop a 400 ms agent.
  *
  * @example
  * const probe = await runStage(context, "probe", ProbeResult, ({ signal }) => probeMedia(path, { signal, ... }));
