@@ -77,10 +77,11 @@ describe("POST /jobs", () => {
     expect(receiver.rejected).toEqual([]);
   });
 
-  it("answers 503 with Retry-After at capacity, 202 to a duplicate, and cancels on request", async () => {
+  it("takes a repeated POST of the same (job, attempt) without running it twice, answers 503 with Retry-After at capacity, and cancels on request", async () => {
     hold.selectDelayMs = 60_000;
     const running = newJob();
     expect((await post("/jobs", JSON.stringify(running))).status).toBe(202);
+    // The same (job, attempt) again, as an at-least-once queue may deliver it: accepted, not run twice.
     expect((await post("/jobs", JSON.stringify(running))).status).toBe(202);
     const busy = await post("/jobs", JSON.stringify(newJob()));
     expect(busy.status).toBe(503);
@@ -89,7 +90,7 @@ describe("POST /jobs", () => {
     expect((await post(`/jobs/${running.jobId}/cancel`, "")).status).toBe(202);
     const end = await terminal(running.jobId);
     expect(end).toMatchObject({ type: "failed", code: "cancelled", stage: "selection", retryable: false });
-    expect(eventsOf(running.jobId).filter((e) => e.type === "started")).toHaveLength(1);
+    expect(eventsOf(running.jobId).filter((e) => e.type === "started")).toHaveLength(1); // ran once
     hold.selectDelayMs = 0;
     expect((await post(`/jobs/${running.jobId}/cancel`, "")).status).toBe(404);
   });
