@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listParts } from "../../../agents/contracts/s3/multipart.ts";
 import { StorageError } from "../../../agents/contracts/s3/storage-error.ts";
 import { startTestS3, type TestS3 } from "../../../test/support/local-s3.ts";
+import { runWithTruth, tinyLecture, uploadJob } from "../../../test/support/pipeline-harness.ts";
+import { JobFailure } from "../job-failure.ts";
 
 // No S3 server can be made to answer CompleteMultipartUpload with 200 and an <Error> document,
 // as S3 and R2 may: this proxy passes every request to the real local S3 server (Host header
@@ -83,5 +85,17 @@ describe("multipart upload of the media worker", () => {
       },
     };
     expect(await listParts(direct, key, uploadId as string)).toBeNull();
+  });
+
+  it("fails the job with storage_failed when a stage's upload meets that answer", async () => {
+    const lecture = await tinyLecture();
+    const spec = await uploadJob(s3.store(), lecture.path, "mp4");
+    // Every output goes up in parts (one part each), so the first upload of the pipeline completes through the proxy.
+    const store = s3.store({ endpoint: proxyEndpoint, multipartThresholdBytes: 1, partSizeBytes: 5 * 2 ** 20 });
+
+    const failure = await runWithTruth(store, spec, lecture.truth).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(JobFailure);
+    expect(failure).toMatchObject({ code: "storage_failed", retryable: true });
   });
 });
