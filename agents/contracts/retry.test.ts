@@ -96,8 +96,7 @@ describe("withRetry", () => {
 
 describe("backoffCeiling and retryAfterMs", () => {
   it("doubles from the base up to the cap", () => {
-    const limits = { baseDelayMs: 5, maxDelayMs: 30 };
-    expect([1, 2, 3, 4, 5].map((attempt) => backoffCeiling(attempt, limits))).toEqual([5, 10, 20, 30, 30]);
+    expect([1, 2, 3, 4, 5].map((attempt) => backoffCeiling(attempt, 5, 30))).toEqual([5, 10, 20, 30, 30]);
   });
 
   it("reads retry-after seconds from an error's headers, capped at a minute", () => {

@@ -47,7 +47,10 @@ export async function withRetry<T>(
       return await call(attempt);
     } catch (error) {
       if (signal?.aborted || attempt >= policy.maxAttempts || !isRetryable(error)) throw error;
-      const delayMs = Math.max(random() * backoffCeiling(attempt, policy), retryAfter(error) ?? 0);
+      const delayMs = Math.max(
+        random() * backoffCeiling(attempt, policy.baseDelayMs, policy.maxDelayMs),
+        retryAfter(error) ?? 0,
+      );
       deps.onRetry?.({ attempt, delayMs, error });
       await sleep(delayMs, signal);
     }
@@ -55,13 +58,14 @@ export async function withRetry<T>(
 }
 
 /**
- * The longest wait after failed attempt `attempt` (from 1): `baseDelayMs`, doubling, capped.
+ * The longest wait after failed attempt `attempt` (from 1): `base`, doubling, capped at `max`,
+ * in whatever unit both are given (the queues schedule in seconds).
  *
  * @example
- * backoffCeiling(3, { baseDelayMs: 5, maxDelayMs: 300 }); // 20
+ * backoffCeiling(3, 5, 300); // 20
  */
-export function backoffCeiling(attempt: number, policy: Pick<RetryPolicy, "baseDelayMs" | "maxDelayMs">): number {
-  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+export function backoffCeiling(attempt: number, base: number, max: number): number {
+  return Math.min(max, base * 2 ** Math.max(0, attempt - 1));
 }
 
 /**
