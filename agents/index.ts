@@ -10,11 +10,11 @@ import type {
   LayoutAnalysis,
   Transcript,
 } from "./contracts/artifacts.ts";
+import { defaultRetryPolicy, type RetryPolicy } from "./contracts/retry.ts";
 import { analyseLayout, type LayoutInput } from "./layout/layout-agent.ts";
 import { createTesseractReader, type SlideReader } from "./layout/ocr.ts";
 import { type SelectionInput, selectHighlights } from "./selection/select-highlights.ts";
 import { createOpenAIClient } from "./shared/openai-client.ts";
-import { defaultRetryPolicy, type RetryPolicy } from "./shared/retry.ts";
 import { analyseSilence, type SilenceAnalysis, type SilenceInput } from "./silence/silence-agent.ts";
 import { createOpenAITranscriber } from "./transcription/openai-transcriber.ts";
 import { createPocketsphinxTranscriber } from "./transcription/pocketsphinx-transcriber.ts";
@@ -112,11 +112,11 @@ export function createAgents(config: AgentsConfig = {}): Agents {
 export type { Cue } from "./compilation/captions.ts";
 export type { CompilationInput } from "./compilation/plan-compilation.ts";
 export type { ContentInput } from "./content/analyser.ts";
+export type { RetryPolicy } from "./contracts/retry.ts";
 export type { SegmentSignals } from "./layout/classify-layout.ts";
 export type { LayoutInput, SegmentEvidence } from "./layout/layout-agent.ts";
 export type { OcrLine, SlideReader } from "./layout/ocr.ts";
 export type { SelectionInput } from "./selection/select-highlights.ts";
-export type { RetryPolicy } from "./shared/retry.ts";
 export type { CutPoint, SilenceAnalysis, SilenceInput } from "./silence/silence-agent.ts";
 export { planChunks } from "./transcription/chunk-plan.ts";
 export type { TranscriptionInput } from "./transcription/transcriber.ts";

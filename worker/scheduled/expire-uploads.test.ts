@@ -1,10 +1,10 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { listParts } from "../../agents/contracts/s3/multipart.ts";
 import { schema } from "../../db/client.ts";
 import worker from "../index.ts";
 import { Bucket } from "../storage/bucket.ts";
-import { listParts } from "../storage/multipart.ts";
 import { registerUser } from "../test-support/accounts.ts";
 import { withDatabase } from "../test-support/database.ts";
 import { createUpload, MiB, putBytes, testBytes, uploadsApi } from "../test-support/uploads.ts";

@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
+import { completeMultipartUpload, listParts } from "../../agents/contracts/s3/multipart.ts";
+import { StorageError } from "../../agents/contracts/s3/storage-error.ts";
 import { type Database, schema } from "../../db/client.ts";
 import { type FieldError, ProblemError } from "../errors/problem.ts";
-import { type Bucket, StorageError } from "../storage/bucket.ts";
-import { completeMultipartUpload, listParts } from "../storage/multipart.ts";
+import type { Bucket } from "../storage/bucket.ts";
 import { partRange } from "./parts.ts";
 import type { UploadRow } from "./rows.ts";
 import { multipartShape, usableParts } from "./transfer.ts";

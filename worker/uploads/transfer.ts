@@ -1,5 +1,6 @@
+import { listParts, type StoredPart } from "../../agents/contracts/s3/multipart.ts";
 import type { Bucket } from "../storage/bucket.ts";
-import { listParts, presignUploadPart, type StoredPart } from "../storage/multipart.ts";
+import { presignUploadPart } from "../storage/multipart.ts";
 import { partRange } from "./parts.ts";
 import { acceptsBytes, type UploadRow } from "./rows.ts";
 import type { UploadSettings } from "./settings.ts";

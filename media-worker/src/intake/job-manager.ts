@@ -37,7 +37,10 @@ export class JobManager {
   }
 
   tryStart(spec: JobSpec): "accepted" | "busy" | "duplicate" {
-    // Queue delivery is at least once: the same job arriving twice must not run twice.
+    // Queue delivery is at least once. What holds: while a job runs on this worker, a second
+    // POST with its id is not started (it is matched by job id only, whatever the attempt).
+    // Once it has finished, or on another media worker, the same spec runs again, resuming
+    // from its checkpoints.
     if (this.running.has(spec.jobId)) return "duplicate";
     if (this.running.size >= this.deps.concurrency) return "busy";
     const controller = new AbortController();

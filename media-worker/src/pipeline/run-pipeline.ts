@@ -3,7 +3,7 @@ import type { ResultManifest } from "../../../agents/contracts/artifacts.ts";
 import type { JobSpec } from "../../../agents/contracts/media-protocol.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
 import { linkedSignal } from "../abort.ts";
-import { PermanentRequestError } from "../http-retry.ts";
+import { PermanentRequestError } from "../http-answer.ts";
 import { JobFailure } from "../job-failure.ts";
 import type { ObjectStore } from "../storage/object-store.ts";
 import { withScratchDir } from "../storage/scratch.ts";

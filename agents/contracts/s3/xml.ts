@@ -1,5 +1,5 @@
-// The few S3 XML documents the Worker reads are flat and machine-written: a DOM parser (which
-// Workers lack) would buy nothing over these helpers.
+// The few S3 XML documents the Worker and the media worker read are flat and machine-written: a
+// DOM parser (which Workers lack) would buy nothing over these helpers.
 
 const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
