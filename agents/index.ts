@@ -1,4 +1,4 @@
-import { captionCues, reelSentences, toSrt, toWebVtt } from "./compilation/captions.ts";
+import { captionFiles } from "./compilation/caption-files.ts";
 import { type CompilationInput, planCompilation } from "./compilation/plan-compilation.ts";
 import type { ContentAnalyser, ContentInput } from "./content/analyser.ts";
 import { createExtractiveAnalyser } from "./content/extractive/extractive-analyser.ts";
@@ -48,12 +48,7 @@ export type Agents = {
   analyseContent(input: ContentInput): Promise<ContentAnalysis>;
   selectHighlights(input: SelectionInput): HighlightSelection;
   planCompilation(input: CompilationInput): CompilationPlan;
-  captions: {
-    cues: typeof captionCues;
-    reelSentences: typeof reelSentences;
-    toWebVtt: typeof toWebVtt;
-    toSrt: typeof toSrt;
-  };
+  captions: typeof captionFiles;
 };
 
 /**
@@ -65,6 +60,7 @@ export type Agents = {
  * const transcript = await agents.transcribe({ speechPath, durationSeconds, language: "en", silences, extractChunk });
  * const analysis = await agents.analyseContent({ durationSeconds, transcript, layout });
  * const plan = agents.planCompilation({ selection: agents.selectHighlights({ durationSeconds, analysis, transcript, options }) });
+ * const { lecture, reel } = agents.captions({ transcript, plan });
  */
 export function createAgents(config: AgentsConfig = {}): Agents {
   const retry = config.retry ?? defaultRetryPolicy;
@@ -105,11 +101,10 @@ export function createAgents(config: AgentsConfig = {}): Agents {
     },
     selectHighlights,
     planCompilation,
-    captions: { cues: captionCues, reelSentences, toWebVtt, toSrt },
+    captions: captionFiles,
   };
 }
 
-export type { Cue } from "./compilation/captions.ts";
 export type { CompilationInput } from "./compilation/plan-compilation.ts";
 export type { ContentInput } from "./content/analyser.ts";
 export type { RetryPolicy } from "./contracts/retry.ts";

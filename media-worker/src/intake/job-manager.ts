@@ -1,8 +1,8 @@
 import type { JobSpec } from "../../../agents/contracts/media-protocol.ts";
+import type { PipelineAgents } from "../../../agents/contracts/pipeline-agents.ts";
 import { JobFailure } from "../job-failure.ts";
 import { log } from "../log.ts";
 import { metrics } from "../metrics.ts";
-import type { Agents } from "../pipeline/agents.ts";
 import type { PipelineSettings } from "../pipeline/context.ts";
 import { runPipeline } from "../pipeline/run-pipeline.ts";
 import type { ObjectStore } from "../storage/object-store.ts";
@@ -10,7 +10,7 @@ import { EventReporter, type EventReporterOptions } from "./event-reporter.ts";
 
 export type JobManagerDeps = {
   store: ObjectStore;
-  agents: Agents;
+  agents: PipelineAgents;
   settings: PipelineSettings;
   scratchRoot: string;
   concurrency: number;
