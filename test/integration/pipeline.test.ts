@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AudioAnalysis, LayoutAnalysis, ResultManifest } from "../../agents/contracts/artifacts.ts";
 import { storageKeys } from "../../agents/contracts/storage-keys.ts";
+import { generateLecture } from "../../infra/sample-lecture/lecture.ts";
+import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
+import { calculusLecture, shortScript } from "../../infra/sample-lecture/scripts.ts";
 import { parseCaptions } from "../../media-worker/src/compile/captions.ts";
-import { type GroundTruth, generateLecture } from "../fixtures/lecture.ts";
-import { calculusLecture, shortScript } from "../fixtures/scripts.ts";
 import { startTestS3, type TestS3 } from "../support/local-s3.ts";
 import { runWithTruth, uploadJob } from "../support/pipeline-harness.ts";
 

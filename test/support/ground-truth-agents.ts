@@ -1,7 +1,7 @@
 import type { Transcript } from "../../agents/contracts/artifacts.ts";
+import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
 import { reelTimeline } from "../../media-worker/src/compile/reel-timeline.ts";
 import type { Agents } from "../../media-worker/src/pipeline/agents.ts";
-import type { GroundTruth } from "../fixtures/lecture.ts";
 
 export type AgentCallCounts = Record<keyof Agents, number>;
 
