@@ -3,7 +3,7 @@ import { loadStackConfig } from "./config.ts";
 import { log } from "./log.ts";
 import { runMainJob } from "./main-job.ts";
 import { LocalStack } from "./stack.ts";
-import { StartupFailure } from "./startup-failure.ts";
+import { exitWithVerdict, StartupFailure } from "./startup-failure.ts";
 import { ensureSystemPackages } from "./system-packages.ts";
 
 /**
@@ -46,10 +46,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  // The last line is the verdict a person reads: which part, why, what to do.
-  process.stderr.write(
-    `${error instanceof StartupFailure ? error.message : `the launcher failed: ${error.message}`}\n`,
-  );
-  process.exit(1);
-});
+main().catch(exitWithVerdict);

@@ -30,3 +30,16 @@ export class StartupFailure extends Error {
     return new StartupFailure(part, message.split("\n")[0]!.replace(/[:.]$/, ""), fix);
   }
 }
+
+/**
+ * Ends the process with the one-line verdict a person reads last: which part, why, what to do
+ * (or, for an error no part claimed, what failed).
+ *
+ * @example
+ * await stack.start().catch(exitWithVerdict);
+ */
+export function exitWithVerdict(error: unknown): never {
+  const verdict = error instanceof StartupFailure ? error.message : `the launcher failed: ${(error as Error).message}`;
+  process.stderr.write(`${verdict}\n`);
+  process.exit(1);
+}
