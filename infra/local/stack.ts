@@ -2,7 +2,7 @@ import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { applyMigrations } from "../../db/migrate.ts";
 import { buildWebApp } from "../web/build-web.ts";
-import { ManagedChild, waitFor } from "./child-process.ts";
+import { ManagedChild } from "./child-process.ts";
 import { mediaWorkerEnv, portVariables, projectRoot, type StackConfig, type StackPort, workerEnv } from "./config.ts";
 import { CronTicker } from "./cron-ticker.ts";
 import { assertPortsFree, type PortClaim } from "./free-ports.ts";
@@ -10,17 +10,8 @@ import { log } from "./log.ts";
 import { NeonWebSocketBridge } from "./neon-ws-bridge.ts";
 import { LocalPostgres } from "./postgres.ts";
 import { LocalS3Server } from "./s3-server.ts";
+import { httpChild, type StackPart } from "./stack-part.ts";
 import { StartupFailure } from "./startup-failure.ts";
-
-type Part = {
-  start(): Promise<void> | void;
-  stop(): Promise<void>;
-  readonly running: boolean;
-  /** Stops what this part left running when an earlier launcher was killed. */
-  stopLeftover?(): Promise<void>;
-  /** Where to look when it fails. */
-  readonly logFile?: string;
-};
 
 export type StackPartName = "postgres" | "s3" | "neonBridge" | "mediaWorker" | "api" | "cron";
 export type StackOptions = { mediaWorker?: boolean; api?: boolean };
@@ -32,31 +23,6 @@ const quietWrangler = {
   NO_COLOR: "1",
 };
 
-/** A started child that counts as up once `url` answers 2xx. */
-function httpChild(child: ManagedChild, name: string, url: string, timeoutMs: number): Part {
-  return {
-    start: async () => {
-      await child.start();
-      await waitFor(
-        name,
-        async () => {
-          if (!child.running) throw new Error(`${name} exited:\n${child.logTail()}`);
-          return (await fetch(url)).ok;
-        },
-        timeoutMs,
-      ).catch((error: Error) => {
-        throw new Error(`${error.message}\n${child.logTail()}`);
-      });
-    },
-    stop: () => child.stop(),
-    stopLeftover: () => child.stopLeftover(),
-    logFile: child.logFile,
-    get running() {
-      return child.running;
-    },
-  };
-}
-
 const startOrder = ["postgres", "s3", "neonBridge", "mediaWorker", "api", "cron"] as const;
 
 /**
@@ -66,7 +32,7 @@ const startOrder = ["postgres", "s3", "neonBridge", "mediaWorker", "api", "cron"
  * ones already started are stopped and a `StartupFailure` names it.
  */
 export class LocalStack {
-  readonly parts: Partial<Record<StackPartName, Part>> = {};
+  readonly parts: Partial<Record<StackPartName, StackPart>> = {};
   private readonly started: StackPartName[] = [];
 
   constructor(
