@@ -25,7 +25,7 @@ export class LocalPostgres {
       throw new StartupFailure(
         "postgres",
         "the PostgreSQL server binaries are not installed",
-        "apt-get install postgresql",
+        "apt-get install postgresql (or point LH_POSTGRES_BIN at its bin folder)",
       );
     }
     this.bin = bin;
