@@ -3,7 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { LayoutAnalysis, Transcript } from "../../agents/contracts/artifacts.ts";
 import type { Agents } from "../../agents/index.ts";
-import { type GroundTruth, generateLecture, type LectureScript } from "../fixtures/lecture.ts";
+import { generateLecture } from "../../infra/sample-lecture/lecture.ts";
+import type { GroundTruth, LectureScript } from "../../infra/sample-lecture/lecture-types.ts";
 
 export type PreparedLecture = {
   truth: GroundTruth;

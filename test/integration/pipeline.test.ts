@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCaptions } from "../../agents/compilation/caption-formats.ts";
 import type { AudioAnalysis, LayoutAnalysis, ResultManifest } from "../../agents/contracts/artifacts.ts";
 import { storageKeys } from "../../agents/contracts/storage-keys.ts";
-import { type GroundTruth, generateLecture } from "../fixtures/lecture.ts";
-import { calculusLecture, shortScript } from "../fixtures/scripts.ts";
+import { generateLecture } from "../../infra/sample-lecture/lecture.ts";
+import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
+import { calculusLecture, shortScript } from "../../infra/sample-lecture/scripts.ts";
 import { startTestS3, type TestS3 } from "../support/local-s3.ts";
 import { runWithTruth, uploadJob } from "../support/pipeline-harness.ts";
 

@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postToMediaWorker } from "../../agents/contracts/media-worker-request.ts";
 import { storageKeys } from "../../agents/contracts/storage-keys.ts";
-import type { GroundTruth } from "../fixtures/lecture.ts";
+import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
 import { startEventsReceiver } from "../support/events-receiver.ts";
 import { freePort, startTestS3, type TestS3 } from "../support/local-s3.ts";
 import { runWithTruth, tinyLecture, uploadJob } from "../support/pipeline-harness.ts";

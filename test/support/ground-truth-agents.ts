@@ -2,7 +2,7 @@ import { captionFiles } from "../../agents/compilation/caption-files.ts";
 import { planCompilation } from "../../agents/compilation/plan-compilation.ts";
 import type { Transcript } from "../../agents/contracts/artifacts.ts";
 import type { PipelineAgents } from "../../agents/contracts/pipeline-agents.ts";
-import type { GroundTruth } from "../fixtures/lecture.ts";
+import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
 
 export type AgentCallCounts = Record<keyof PipelineAgents, number>;
 
