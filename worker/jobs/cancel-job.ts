@@ -4,7 +4,7 @@ import type { Env } from "../env.ts";
 import { ProblemError } from "../errors/problem.ts";
 import { failJob } from "./job-state.ts";
 import type { MediaWorkerClient } from "./media-worker-client.ts";
-import { publishJobUpdate } from "./room.ts";
+import { publishJobUpdate } from "./publish-job-update.ts";
 import type { JobRow } from "./snapshot.ts";
 
 /**
