@@ -26,7 +26,7 @@ export async function cancelJob(
   const cancelled = failJob("cancelled", "Cancelled at the user's request.", now);
   const [updated] = await db
     .update(schema.jobs)
-    .set({ ...cancelled.patch, status: "cancelled", cancelRequestedAt: now })
+    .set({ ...cancelled.patch, status: "cancelled" })
     .where(and(eq(schema.jobs.id, job.id), inArray(schema.jobs.status, ["queued", "processing"])))
     .returning();
   if (!updated) {
