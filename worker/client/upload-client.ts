@@ -1,5 +1,5 @@
-import { contentTypeFor } from "../uploads/formats.ts";
-import { partRange } from "../uploads/parts.ts";
+import { contentTypeFor } from "../../agents/contracts/upload-formats.ts";
+import { partRange } from "../../agents/contracts/upload-parts.ts";
 import { PartLedger, type UploadProgress } from "./part-ledger.ts";
 import { backoffMs, forEachConcurrently, sleep } from "./retry.ts";
 import { type ApiConnection, type Upload, UploadApi, type UploadState } from "./upload-api.ts";

@@ -1,6 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import type { Session } from "../../../agents/contracts/session.ts";
 import { users } from "../../../db/schema.ts";
 import {
   apiBase,
@@ -13,7 +14,6 @@ import {
 import { withTestDatabase } from "../../../test/support/worker/database.ts";
 import { hashPassword } from "../../auth/password.ts";
 
-type Session = { user: { id: string; email: string }; accessToken: string; refreshToken: string; expiresIn: number };
 type Problem = { status: number; code: string; errors?: { path: string; message: string }[] };
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
