@@ -1,6 +1,6 @@
 import { isRetryableStatus, withRetry } from "../../agents/contracts/retry.ts";
-import { contentTypeFor } from "../uploads/formats.ts";
-import { partRange } from "../uploads/parts.ts";
+import { contentTypeFor } from "../../agents/contracts/upload-formats.ts";
+import { partRange } from "../../agents/contracts/upload-parts.ts";
 import { forEachConcurrently } from "./concurrency.ts";
 import { PartLedger, type UploadProgress } from "./part-ledger.ts";
 import { type ApiConnection, type Upload, UploadApi, type UploadState } from "./upload-api.ts";

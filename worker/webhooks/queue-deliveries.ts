@@ -5,9 +5,9 @@ import type { Env } from "../env.ts";
  * is lost stays pending and due, and the cron sends it again.
  *
  * @example
- * await sendDeliveries(env, [deliveryId]);
+ * await queueDeliveries(env, [deliveryId]);
  */
-export async function sendDeliveries(env: Pick<Env, "WEBHOOKS_QUEUE">, deliveryIds: string[]): Promise<void> {
+export async function queueDeliveries(env: Pick<Env, "WEBHOOKS_QUEUE">, deliveryIds: string[]): Promise<void> {
   if (deliveryIds.length === 0) return;
   try {
     await env.WEBHOOKS_QUEUE.sendBatch(deliveryIds.map((deliveryId) => ({ body: { deliveryId } })));

@@ -1,5 +1,5 @@
 import { SELF } from "cloudflare:test";
-import type { Scope } from "../auth/scopes.ts";
+import type { Scope } from "../../../worker/auth/scopes.ts";
 
 /** Base URL for `SELF.fetch` in workerd tests; any host reaches the Worker. */
 export const apiBase = "https://api.test";

@@ -86,10 +86,10 @@ async function send(
  * `webhook_attempts`; the row tracks the attempt count and when the next one is due.
  *
  * @example
- * const outcome = await attemptDelivery(env, db, message.body.deliveryId);
+ * const outcome = await sendDelivery(env, db, message.body.deliveryId);
  * outcome.action === "retry" ? message.retry({ delaySeconds: outcome.delaySeconds }) : message.ack();
  */
-export async function attemptDelivery(
+export async function sendDelivery(
   env: Env,
   db: Database,
   deliveryId: string,

@@ -1,6 +1,6 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
-import type { Database } from "../../db/client.ts";
-import { withDatabase as withWorkerDatabase } from "../with-database.ts";
+import type { Database } from "../../../db/client.ts";
+import { withDatabase as withWorkerDatabase } from "../../../worker/with-database.ts";
 
 /**
  * Runs `work` with a database handle of its own, opened and closed exactly as the Worker does
@@ -8,9 +8,9 @@ import { withDatabase as withWorkerDatabase } from "../with-database.ts";
  * the vitest pool).
  *
  * @example
- * const [row] = await withDatabase((db) => db.select().from(users).where(eq(users.id, id)));
+ * const [row] = await withTestDatabase((db) => db.select().from(users).where(eq(users.id, id)));
  */
-export async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+export async function withTestDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   const ctx = createExecutionContext();
   try {
     return await withWorkerDatabase(env, ctx, work);

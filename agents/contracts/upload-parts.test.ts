@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PARTS, partRange, planUpload } from "./parts.ts";
+import { MAX_PARTS, partRange, planUpload } from "./upload-parts.ts";
 
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;

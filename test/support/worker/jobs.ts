@@ -1,18 +1,18 @@
 import { env, SELF } from "cloudflare:test";
 import { eq } from "drizzle-orm";
-import { signInternalRequest } from "../../agents/contracts/internal-auth.ts";
-import { JobOptions } from "../../agents/contracts/job.ts";
-import type { WorkerEvent } from "../../agents/contracts/media-protocol.ts";
-import { type Database, schema } from "../../db/client.ts";
-import type { JobRow } from "../jobs/snapshot.ts";
-import { withDatabase } from "./database.ts";
+import { signInternalRequest } from "../../../agents/contracts/internal-auth.ts";
+import { JobOptions } from "../../../agents/contracts/job.ts";
+import type { WorkerEvent } from "../../../agents/contracts/media-protocol.ts";
+import { type Database, schema } from "../../../db/client.ts";
+import type { JobRow } from "../../../worker/jobs/snapshot.ts";
+import { withTestDatabase } from "./database.ts";
 
 /**
  * A completed upload of `userId`'s, as if the bytes had landed and been verified. Pass `db` to
  * write it through a handle the caller already holds.
  */
 export async function insertCompletedUpload(userId: string, db?: Database): Promise<string> {
-  if (!db) return withDatabase((own) => insertCompletedUpload(userId, own));
+  if (!db) return withTestDatabase((own) => insertCompletedUpload(userId, own));
   const uploadId = crypto.randomUUID();
   await db.insert(schema.uploads).values({
     id: uploadId,
@@ -32,7 +32,7 @@ export async function insertCompletedUpload(userId: string, db?: Database): Prom
  * database: these tests are about what happens to a job after it exists.
  */
 export async function insertJob(overrides: Partial<typeof schema.jobs.$inferInsert> = {}): Promise<JobRow> {
-  return withDatabase(async (db) => {
+  return withTestDatabase(async (db) => {
     const userId =
       overrides.userId ??
       (
@@ -51,7 +51,7 @@ export async function insertJob(overrides: Partial<typeof schema.jobs.$inferInse
 }
 
 export function readJob(id: string): Promise<JobRow> {
-  return withDatabase(async (db) => (await db.select().from(schema.jobs).where(eq(schema.jobs.id, id)))[0]!);
+  return withTestDatabase(async (db) => (await db.select().from(schema.jobs).where(eq(schema.jobs.id, id)))[0]!);
 }
 
 /** Posts a report to the internal events endpoint exactly as the media worker does. */

@@ -1,5 +1,5 @@
 import { SELF } from "cloudflare:test";
-import type { UploadState } from "../client/upload-api.ts";
+import type { UploadState } from "../../../worker/client/upload-api.ts";
 import { apiBase, authHeaders } from "./accounts.ts";
 
 export const MiB = 2 ** 20;

@@ -1,12 +1,12 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
 import { eq } from "drizzle-orm";
-import type { ResultManifest } from "../../agents/contracts/artifacts.ts";
-import { schema } from "../../db/client.ts";
-import type { ReceiverBehaviour as Behaviour, ReceivedWebhook } from "../../test/webhook-receiver-types.ts";
-import worker from "../index.ts";
-import { createJobDeliveries } from "../webhooks/record-job-finished.ts";
+import type { ResultManifest } from "../../../agents/contracts/artifacts.ts";
+import { schema } from "../../../db/client.ts";
+import worker from "../../../worker/index.ts";
+import { createJobDeliveries } from "../../../worker/webhooks/record-job-finished.ts";
+import type { ReceiverBehaviour as Behaviour, ReceivedWebhook } from "../../webhook-receiver-types.ts";
 import { postJson } from "./accounts.ts";
-import { withDatabase } from "./database.ts";
+import { withTestDatabase } from "./database.ts";
 import { insertJob } from "./jobs.ts";
 
 export type { ReceivedWebhook };
@@ -98,7 +98,7 @@ export async function completedJobDeliveries(
   webhookUrl?: string,
 ): Promise<{ jobId: string; deliveryIds: string[] }> {
   const job = await insertJob({ userId, status: "completed", finishedAt: new Date(), webhookUrl });
-  const deliveryIds = await withDatabase((db) => createJobDeliveries(env, db, job, sampleManifest));
+  const deliveryIds = await withTestDatabase((db) => createJobDeliveries(env, db, job, sampleManifest));
   return { jobId: job.id, deliveryIds };
 }
 
@@ -139,14 +139,14 @@ export async function runWebhookBatch(deliveryIds: string[], attempts = 1) {
 }
 
 export function readDelivery(id: string) {
-  return withDatabase(
+  return withTestDatabase(
     async (db) => (await db.select().from(schema.webhookDeliveries).where(eq(schema.webhookDeliveries.id, id)))[0]!,
   );
 }
 
 /** Moves a delivery's next attempt to now, as if its backoff delay had passed. */
 export function makeDue(id: string): Promise<unknown> {
-  return withDatabase((db) =>
+  return withTestDatabase((db) =>
     db.update(schema.webhookDeliveries).set({ nextAttemptAt: new Date() }).where(eq(schema.webhookDeliveries.id, id)),
   );
 }
