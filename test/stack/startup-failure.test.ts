@@ -7,7 +7,8 @@ import { testPortOffset, testStackEnv } from "../services.ts";
 import { launchStack, refusesConnections } from "./launcher.ts";
 
 describe("a part of the stack that cannot start", () => {
-  const env = testStackEnv(testPortOffset() + 500);
+  // An offset of its own: the launcher stops whatever the pid files of its data folder name.
+  const env = testStackEnv(testPortOffset() + 700);
   const squatter = createServer();
   afterAll(() => new Promise((resolve) => squatter.close(resolve)));
 
