@@ -1,5 +1,8 @@
 import type { JobErrorCode, JobStatus, StageName, StageStates } from "./job.ts";
 
+/** A queued job waiting for a free media worker: since when, and how many jobs have waited longer. */
+export type CapacityWait = { since: string; jobsAhead: number };
+
 /**
  * Messages on a job's progress WebSocket. Every message carries the job id and a `seq` that
  * rises by one per message of that job, so a client can tell a gap or a repeat.
@@ -11,6 +14,8 @@ export type JobSnapshot = {
   stages: StageStates;
   attempt: number;
   error: { code: JobErrorCode; message: string } | null;
+  /** Set while the fleet is full and the job waits its turn; null otherwise. */
+  waitingForCapacity: CapacityWait | null;
 };
 
 type Envelope = { jobId: string; seq: number; at: string };
@@ -18,6 +23,7 @@ type Envelope = { jobId: string; seq: number; at: string };
 export type ProgressMessage = Envelope &
   (
     | { type: "snapshot"; snapshot: JobSnapshot }
+    | ({ type: "waiting" } & CapacityWait)
     | { type: "progress"; stage: StageName; stageProgress: number; progress: number }
     | { type: "stage"; stage: StageName; status: "completed" | "skipped" | "running" }
     | { type: "completed"; resultsUrl: string }

@@ -44,6 +44,13 @@ export const jobView = z
     metadata: z.record(z.string(), z.unknown()),
     webhookUrl: z.string().nullable(),
     error: z.object({ code: JobErrorCode, message: z.string() }).nullable(),
+    waitingForCapacity: z
+      .object({
+        since: z.string().openapi({ description: "When the job first found every media worker busy." }),
+        jobsAhead: z.number().int().openapi({ description: "Jobs that have waited longer." }),
+      })
+      .nullable()
+      .openapi({ description: "Set while the job is queued behind a full fleet; it waits, it does not fail." }),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),

@@ -1,10 +1,14 @@
 import type { z } from "@hono/zod-openapi";
 import type { StageName } from "../../../agents/contracts/job.ts";
+import type { CapacityWait } from "../../../agents/contracts/progress.ts";
 import { type JobRow, jobError } from "../../jobs/snapshot.ts";
 import type { jobView } from "./schemas.ts";
 
-/** A job as the API shows it: the row, minus internals (lease, seq), plus links. */
-export function toJobView(job: JobRow): z.infer<typeof jobView> {
+/**
+ * A job as the API shows it: the row, minus internals (lease, seq), plus links and, while it
+ * waits for a free media worker, its place in line (capacity-queue.ts).
+ */
+export function toJobView(job: JobRow, waitingForCapacity: CapacityWait | null = null): z.infer<typeof jobView> {
   const self = `/v1/jobs/${job.id}`;
   return {
     id: job.id,
@@ -19,6 +23,7 @@ export function toJobView(job: JobRow): z.infer<typeof jobView> {
     metadata: job.metadata,
     webhookUrl: job.webhookUrl,
     error: jobError(job),
+    waitingForCapacity,
     createdAt: job.createdAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
