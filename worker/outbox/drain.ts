@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
 import { httpMediaWorker } from "../jobs/media-worker-client.ts";
@@ -13,20 +13,25 @@ const RETRY = { baseSeconds: 30, maxSeconds: 900 };
 
 type OutboxRow = typeof schema.outbox.$inferSelect;
 
-/** Claims due rows (`ids` narrows to the ones a caller just committed); rows another drain holds are skipped. */
+/**
+ * Claims due rows; rows another drain holds are skipped. `ids` narrows to the rows a caller just
+ * committed, which it may take at once while nobody has tried them: their `available_at` is the
+ * database's clock, and a Worker clock a little behind it must not leave them to the cron.
+ */
 async function claim(db: Database, now: Date, ids: number[] | undefined, limit: number): Promise<OutboxRow[]> {
   const o = schema.outbox;
-  const due = db
+  const due = lte(o.availableAt, now);
+  const pick = db
     .select({ id: o.id })
     .from(o)
-    .where(and(lte(o.availableAt, now), ids ? inArray(o.id, ids) : undefined))
+    .where(ids ? and(inArray(o.id, ids), or(eq(o.attempts, 0), due)) : due)
     .orderBy(asc(o.id))
     .limit(limit)
     .for("update", { skipLocked: true });
   const claimed = await db
     .update(o)
     .set({ availableAt: new Date(now.getTime() + CLAIM_SECONDS * 1000), attempts: sql`${o.attempts} + 1` })
-    .where(inArray(o.id, due))
+    .where(inArray(o.id, pick))
     .returning();
   return claimed.sort((a, b) => a.id - b.id);
 }
