@@ -12,6 +12,8 @@ export type DatabaseConfig = {
 };
 
 export type Database = ReturnType<typeof drizzle<typeof schema>>;
+/** An open transaction of a Database: what work committed together is written through. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /**
  * A database handle for one request. Workers must not share connections across requests, so

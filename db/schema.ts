@@ -16,6 +16,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { type JobOptions, jobStatuses, type StageStates } from "../agents/contracts/job.ts";
+import type { OutboxEffect } from "../worker/outbox/effect.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () =>
@@ -124,8 +125,12 @@ export const jobs = pgTable(
     stages: jsonb("stages").$type<StageStates>().notNull().default({}),
     attempt: integer("attempt").notNull().default(1),
     maxAttempts: integer("max_attempts").notNull().default(3),
-    /** Null until the queue accepted the message: a sweep re-sends rows left unqueued. */
+    /** When the queue last accepted a message for the current attempt (the outbox sends it). */
     enqueuedAt: at("enqueued_at"),
+    /** When the current wait for a free media worker began; null while the job is not waiting. */
+    capacityWaitSince: at("capacity_wait_since"),
+    /** Busy answers in the current wait: a queue message of an earlier round is a stale copy. */
+    capacityRound: integer("capacity_round").notNull().default(0),
     leaseExpiresAt: at("lease_expires_at"),
     /** Highest event seq applied for the current attempt; older or repeated reports change nothing. */
     lastEventSeq: integer("last_event_seq").notNull().default(-1),
@@ -147,8 +152,31 @@ export const jobs = pgTable(
   (t) => [
     index("jobs_user_created_idx").on(t.userId, t.createdAt, t.id),
     index("jobs_lease_idx").on(t.status, t.leaseExpiresAt),
-    index("jobs_unqueued_idx").on(t.createdAt).where(sql`${t.enqueuedAt} is null`),
+    index("jobs_capacity_wait_idx")
+      .on(t.capacityWaitSince)
+      .where(sql`${t.status} = 'queued' and ${t.capacityWaitSince} is not null`),
   ],
+);
+
+/**
+ * Side effects of a committed state change (room updates, queue sends, webhook deliveries,
+ * cancels sent to the media worker), written in the same transaction as the change, performed
+ * right after the commit and by the cron for whatever is left. A row is deleted once done.
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    effect: jsonb("effect").$type<OutboxEffect>().notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    /** Not before: a drain claims a row by moving this forward, a failure by backing off. */
+    availableAt: at("available_at").notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_available_idx").on(t.availableAt)],
 );
 
 /**

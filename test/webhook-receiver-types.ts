@@ -1,5 +1,7 @@
 /** One request the test webhook receiver recorded; shared by the receiver and the Worker tests. */
 export type ReceivedWebhook = {
+  /** The request's path, e.g. `/hooks/<name>/jobs/<id>/cancel`. */
+  path: string;
   id: string | null;
   timestamp: string | null;
   signature: string | null;
@@ -10,5 +12,14 @@ export type ReceivedWebhook = {
   at: string;
 };
 
-/** How the receiver answers on one path. */
-export type ReceiverBehaviour = { secrets: string[]; statuses: number[]; redirectTo?: string; delayMs: number };
+/**
+ * How the receiver answers on one path. `headers` go on every answer (a `Retry-After` with a
+ * 503, when the path stands in for a busy media worker).
+ */
+export type ReceiverBehaviour = {
+  secrets: string[];
+  statuses: number[];
+  redirectTo?: string;
+  delayMs: number;
+  headers?: Record<string, string>;
+};

@@ -9,8 +9,8 @@ import type { ReceivedWebhook, ReceiverBehaviour } from "./webhook-receiver-type
  * implementation independent of ours, against each secret configured for that name.
  *
  * Control API, used by the tests:
- * - `PUT /paths/<name>` `{ secrets?, statuses?, redirectTo?, delayMs? }`: how `/hooks/<name>`
- *   behaves. `statuses` are answered in turn, the last one repeating (default 200); with
+ * - `PUT /paths/<name>` `{ secrets?, statuses?, redirectTo?, delayMs?, headers? }`: how
+ *   `/hooks/<name>` (and anything below it, such as `/hooks/<name>/jobs`) behaves. `statuses` are answered in turn, the last one repeating (default 200); with
  *   secrets, a request no secret verifies is answered 400 whatever `statuses` say.
  * - `GET /paths/<name>`: `{ received: [...] }`, every request with its headers, body, status
  *   and which of the secrets verified it.
@@ -47,8 +47,8 @@ function verifiedBy(secrets: string[], body: string, request: IncomingMessage): 
   });
 }
 
-const json = (response: ServerResponse, status: number, value: unknown) => {
-  response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(value));
+const json = (response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) => {
+  response.writeHead(status, { ...headers, "content-type": "application/json" }).end(JSON.stringify(value));
 };
 
 export class WebhookReceiver {
@@ -79,6 +79,7 @@ export class WebhookReceiver {
       ? 400
       : ((behaviour.statuses.length > 1 ? behaviour.statuses.shift() : behaviour.statuses[0]) ?? 200);
     received.push({
+      path: (request.url ?? "").split("?")[0]!,
       id: request.headers["webhook-id"]?.toString() ?? null,
       timestamp: request.headers["webhook-timestamp"]?.toString() ?? null,
       signature: request.headers["webhook-signature"]?.toString() ?? null,
@@ -92,7 +93,7 @@ export class WebhookReceiver {
       response.writeHead(302, { location: behaviour.redirectTo }).end();
       return;
     }
-    json(response, status, rejected ? { error: "signature did not verify" } : { ok: status < 300 });
+    json(response, status, rejected ? { error: "signature did not verify" } : { ok: status < 300 }, behaviour.headers);
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

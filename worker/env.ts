@@ -34,6 +34,8 @@ export type Env = {
   UPLOAD_PART_SIZE_BYTES: string;
   JOB_MAX_ATTEMPTS: string;
   JOB_LEASE_SECONDS: string;
+  /** How long a job may wait for a free media worker before it fails with `capacity_timeout`. */
+  JOB_QUEUE_TIMEOUT_SECONDS: string;
 };
 
 export type AppVariables = {

@@ -2,6 +2,15 @@ import { z } from "zod";
 import { Chapter } from "./artifacts.ts";
 import { JobErrorCode, JobOptions, JobStatus, StageName, StageState } from "./job.ts";
 
+/** Where a job stands while every media worker is busy: it waits, it does not fail. */
+export const CapacityWait = z.object({
+  /** When the job first found every media worker busy. */
+  since: z.string(),
+  /** Jobs that have waited longer. */
+  jobsAhead: z.number().int(),
+});
+export type CapacityWait = z.infer<typeof CapacityWait>;
+
 /**
  * A job as the API shows it (`GET /v1/jobs/{id}` and friends). The Worker's routes publish this
  * schema; the client, the web app and the CLI read its type.
@@ -19,6 +28,8 @@ export const JobView = z.object({
   metadata: z.record(z.string(), z.unknown()),
   webhookUrl: z.string().nullable(),
   error: z.object({ code: JobErrorCode, message: z.string() }).nullable(),
+  /** Set while the job is queued behind a full fleet. */
+  waitingForCapacity: CapacityWait.nullable(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),

@@ -71,6 +71,8 @@ export const jobErrorCodes = [
   "storage_failed",
   "attempts_exhausted",
   "dispatch_failed",
+  /** No media worker had room for the job within the queue timeout (JOB_QUEUE_TIMEOUT_SECONDS). */
+  "capacity_timeout",
   "cancelled",
   "internal",
 ] as const;

@@ -1,6 +1,6 @@
 import { signInternalRequest } from "./internal-auth.ts";
 
-/** A media worker behind a URL and the secret shared with it. */
+/** A media worker behind a URL (which may carry a path prefix, as behind a gateway) and the secret shared with it. */
 export type MediaWorkerTarget = { url: string; secret: string };
 
 /**
@@ -19,5 +19,6 @@ export async function postToMediaWorker(
   signal: AbortSignal = AbortSignal.timeout(10_000),
 ): Promise<Response> {
   const headers = await signInternalRequest(target.secret, body);
-  return fetch(new URL(path, target.url), { method: "POST", body, headers, signal });
+  const base = target.url.endsWith("/") ? target.url : `${target.url}/`;
+  return fetch(new URL(path.replace(/^\//, ""), base), { method: "POST", body, headers, signal });
 }

@@ -1,4 +1,5 @@
 import type { JobErrorCode, JobStatus, StageName, StageStates } from "./job.ts";
+import type { CapacityWait } from "./job-api.ts";
 
 /**
  * Messages on a job's progress WebSocket. Every message carries the job id and a `seq` that
@@ -11,6 +12,8 @@ export type JobSnapshot = {
   stages: StageStates;
   attempt: number;
   error: { code: JobErrorCode; message: string } | null;
+  /** Set while the fleet is full and the job waits its turn; null otherwise. */
+  waitingForCapacity: CapacityWait | null;
 };
 
 type Envelope = { jobId: string; seq: number; at: string };
@@ -18,6 +21,7 @@ type Envelope = { jobId: string; seq: number; at: string };
 export type ProgressMessage = Envelope &
   (
     | { type: "snapshot"; snapshot: JobSnapshot }
+    | ({ type: "waiting" } & CapacityWait)
     | { type: "progress"; stage: StageName; stageProgress: number; progress: number }
     | { type: "stage"; stage: StageName; status: "completed" | "skipped" | "running" }
     | { type: "completed"; resultsUrl: string }

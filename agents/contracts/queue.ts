@@ -5,6 +5,12 @@ export const JobQueueMessage = z.object({
   jobId: z.string().uuid(),
   /** The attempt the sender meant to start; a stale message for an older attempt is dropped. */
   attempt: z.number().int().min(1),
+  /**
+   * How many times the fleet was found busy before this message was sent (0 or absent for the
+   * first try). A redelivered copy of an earlier round finds the job further on and is dropped,
+   * so a long wait for capacity never multiplies messages.
+   */
+  capacityRound: z.number().int().min(0).optional(),
 });
 export type JobQueueMessage = z.infer<typeof JobQueueMessage>;
 

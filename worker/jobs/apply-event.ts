@@ -1,18 +1,30 @@
 import { eq } from "drizzle-orm";
 import type { WorkerEvent } from "../../agents/contracts/media-protocol.ts";
-import type { ProgressPayload } from "../../agents/contracts/progress.ts";
 import { type Database, schema } from "../../db/client.ts";
-import { nextJobState } from "./job-state.ts";
+import type { OutboxEffect } from "../outbox/effect.ts";
+import { recordEffects } from "../outbox/record.ts";
+import { finishedEffects } from "./commit-change.ts";
+import { nextJobState, type Transition } from "./job-state.ts";
 import type { JobRow } from "./snapshot.ts";
 
-export type AppliedEvent =
-  | { applied: false; reason: string }
-  | { applied: true; job: JobRow; message?: ProgressPayload; requeue: boolean };
+export type AppliedEvent = { applied: false; reason: string } | { applied: true; outbox: number[] };
+
+type Applied = Extract<Transition, { kind: "apply" }>;
+
+/** What the new state owes the outside world: the room, a queue message, webhooks. */
+function effectsOf(job: JobRow, event: WorkerEvent, transition: Applied): OutboxEffect[] {
+  if (job.status === "completed" || job.status === "failed") {
+    const manifest = event.type === "completed" ? event.manifest : undefined;
+    return finishedEffects(transition.message!, manifest);
+  }
+  const publish: OutboxEffect = { kind: "publish", message: transition.message };
+  return transition.requeue ? [publish, { kind: "dispatch", attempt: job.attempt }] : [publish];
+}
 
 /**
  * Records one media worker report and applies it to the job, in one transaction with the job
- * row locked. `(job, attempt, seq)` is unique, so a report delivered twice is stored once and
- * applied once.
+ * row locked, together with its side effects (outbox ids come back to drain after the commit).
+ * `(job, attempt, seq)` is unique, so a report delivered twice is stored once and applied once.
  */
 export async function applyWorkerEvent(db: Database, event: WorkerEvent, leaseSeconds: number): Promise<AppliedEvent> {
   return db.transaction(async (tx) => {
@@ -28,6 +40,6 @@ export async function applyWorkerEvent(db: Database, event: WorkerEvent, leaseSe
     const transition = nextJobState(job, event, new Date(), leaseSeconds);
     if (transition.kind === "ignore") return { applied: false, reason: transition.reason };
     const [updated] = await tx.update(schema.jobs).set(transition.patch).where(eq(schema.jobs.id, job.id)).returning();
-    return { applied: true, job: updated!, message: transition.message, requeue: transition.requeue ?? false };
+    return { applied: true, outbox: await recordEffects(tx, job.id, effectsOf(updated!, event, transition)) };
   });
 }

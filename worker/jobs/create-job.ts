@@ -4,8 +4,8 @@ import { type Database, schema } from "../../db/client.ts";
 import { sha256Hex } from "../auth/secrets.ts";
 import type { Env } from "../env.ts";
 import { NotFoundError, ProblemError } from "../errors/problem.ts";
-import { enqueueJob } from "./enqueue.ts";
-import { publishJobUpdate } from "./publish-job-update.ts";
+import { drainOutbox } from "../outbox/drain.ts";
+import { recordEffects } from "../outbox/record.ts";
 import type { JobRow } from "./snapshot.ts";
 
 export type CreateJobInput = {
@@ -33,8 +33,9 @@ export function stableStringify(value: unknown): string {
 /**
  * Creates a job from a completed upload. With an idempotency key, the key is claimed in the
  * same transaction as the job row: the same key and body return the first job; the same key
- * with another body is refused (422). The row is committed before the queue send, and a
- * failed send is left for the cron to retry, so no job is lost in between.
+ * with another body is refused (422). The queue send and the room update are written to the
+ * outbox with the job and performed after the commit; whatever fails there is left for the
+ * cron, so a job that was created is never lost and never answered with a 500.
  */
 export async function createJob(
   env: Env,
@@ -63,7 +64,7 @@ export async function createJob(
           );
         }
         const [job] = await tx.select().from(schema.jobs).where(eq(schema.jobs.id, earlier.jobId));
-        return { job: job!, replayed: true };
+        return { job: job!, replayed: true, outbox: [] };
       }
     }
     const [upload] = await tx
@@ -91,22 +92,9 @@ export async function createJob(
         .set({ jobId: job!.id })
         .where(and(eq(schema.idempotencyKeys.userId, userId), eq(schema.idempotencyKeys.key, idempotencyKey)));
     }
-    return { job: job!, replayed: false };
+    const outbox = await recordEffects(tx, job!.id, [{ kind: "dispatch", attempt: job!.attempt }, { kind: "publish" }]);
+    return { job: job!, replayed: false, outbox };
   });
-  if (!result.replayed) {
-    try {
-      await enqueueJob(env, db, result.job);
-    } catch (error) {
-      console.error(
-        JSON.stringify({
-          level: "warn",
-          msg: "enqueue failed; the cron will send it",
-          jobId: result.job.id,
-          error: (error as Error).message,
-        }),
-      );
-    }
-    await publishJobUpdate(env, result.job);
-  }
-  return result;
+  await drainOutbox(env, db, { ids: result.outbox });
+  return { job: result.job, replayed: result.replayed };
 }

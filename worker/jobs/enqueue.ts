@@ -1,20 +1,22 @@
 import { and, eq } from "drizzle-orm";
+import type { JobQueueMessage } from "../../agents/contracts/queue.ts";
 import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
 
 /**
- * Sends the job's current attempt to the jobs queue, then records that it was sent. The row is
- * always written first: if the send fails, `enqueued_at` stays null and the cron sweep sends it
- * later, so no job is lost between the database and the queue.
+ * Sends the job's attempt to the jobs queue, delayed by `delaySeconds`, then records that it
+ * was sent. Only the outbox calls it ("dispatch" effects), so a send that fails is tried again.
  */
 export async function enqueueJob(
   env: Pick<Env, "JOBS_QUEUE">,
   db: Database,
-  job: { id: string; attempt: number },
+  { id, attempt, capacityRound }: { id: string; attempt: number; capacityRound?: number },
+  delaySeconds = 0,
 ): Promise<void> {
-  await env.JOBS_QUEUE.send({ jobId: job.id, attempt: job.attempt });
+  const message: JobQueueMessage = capacityRound ? { jobId: id, attempt, capacityRound } : { jobId: id, attempt };
+  await env.JOBS_QUEUE.send(message, delaySeconds > 0 ? { delaySeconds } : undefined);
   await db
     .update(schema.jobs)
     .set({ enqueuedAt: new Date() })
-    .where(and(eq(schema.jobs.id, job.id), eq(schema.jobs.attempt, job.attempt)));
+    .where(and(eq(schema.jobs.id, id), eq(schema.jobs.attempt, attempt)));
 }

@@ -19,6 +19,8 @@ const job = (overrides: Partial<JobRow> = {}): JobRow => ({
   attempt: 1,
   maxAttempts: 3,
   enqueuedAt: now,
+  capacityWaitSince: null,
+  capacityRound: 0,
   leaseExpiresAt: now,
   lastEventSeq: 2,
   errorCode: null,
@@ -53,18 +55,15 @@ describe("nextJobState", () => {
     });
   });
 
-  it("renews the lease on a heartbeat of the current attempt only, without telling subscribers", () => {
+  it("extends only the lease on a heartbeat of the running attempt, without telling subscribers", () => {
     const heartbeat: WorkerEvent = { ...base, seq: 3, type: "heartbeat" };
     expect(nextJobState(job(), heartbeat, now, 120)).toEqual({
       kind: "apply",
-      patch: {
-        status: "processing",
-        lastEventSeq: 3,
-        leaseExpiresAt: new Date(now.getTime() + 120_000),
-        startedAt: now,
-      },
+      patch: { leaseExpiresAt: new Date(now.getTime() + 120_000) },
     });
     expect(nextJobState(job({ attempt: 2 }), heartbeat, now, 120)).toMatchObject({ kind: "ignore" });
+    expect(nextJobState(job({ status: "queued" }), heartbeat, now, 120)).toMatchObject({ kind: "ignore" });
+    expect(nextJobState(job({ status: "cancelled" }), heartbeat, now, 120)).toMatchObject({ kind: "ignore" });
   });
 
   it("ignores reports from another attempt, about finished jobs, or older than the last applied", () => {

@@ -12,7 +12,8 @@ export type Transition =
 /**
  * What one media worker event does to a job: the rules of the lifecycle in one pure function.
  * Reports from another attempt, about a finished job, or older than one already applied change
- * nothing; a retryable failure with attempts left sends the job round again.
+ * nothing; a heartbeat only extends the running attempt's lease; a retryable failure with
+ * attempts left sends the job round again.
  *
  * @example
  * const t = nextJobState(job, event, new Date(), 120);
@@ -25,6 +26,12 @@ export function nextJobState(job: JobRow, event: WorkerEvent, now: Date, leaseSe
   if (event.attempt !== job.attempt)
     return { kind: "ignore", reason: `report from attempt ${event.attempt}, job is on ${job.attempt}` };
   if (event.seq <= job.lastEventSeq) return { kind: "ignore", reason: "older than a report already applied" };
+  // Only the lease: a heartbeat racing ahead of a progress report must not make it look stale.
+  if (event.type === "heartbeat") {
+    return job.status === "processing"
+      ? { kind: "apply", patch: { leaseExpiresAt: new Date(now.getTime() + leaseSeconds * 1000) } }
+      : { kind: "ignore", reason: "the attempt is not running yet" };
+  }
 
   const renewed: JobPatch = {
     status: "processing",
@@ -34,7 +41,6 @@ export function nextJobState(job: JobRow, event: WorkerEvent, now: Date, leaseSe
   };
   switch (event.type) {
     case "started":
-    case "heartbeat":
       return { kind: "apply", patch: renewed };
     case "progress": {
       const previous = job.stages[event.stage];
@@ -92,7 +98,15 @@ export function nextJobState(job: JobRow, event: WorkerEvent, now: Date, leaseSe
 
 /** The job goes back to the queue as its next attempt; stage checkpoints let it resume. */
 export function nextAttempt(job: JobRow): JobPatch {
-  return { status: "queued", attempt: job.attempt + 1, lastEventSeq: -1, leaseExpiresAt: null, enqueuedAt: null };
+  return {
+    status: "queued",
+    attempt: job.attempt + 1,
+    lastEventSeq: -1,
+    leaseExpiresAt: null,
+    enqueuedAt: null,
+    capacityWaitSince: null,
+    capacityRound: 0,
+  };
 }
 
 export function failJob(code: JobErrorCode, message: string, now: Date): { patch: JobPatch; message: ProgressPayload } {

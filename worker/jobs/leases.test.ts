@@ -7,6 +7,9 @@ import {
   waitOnExecutionContext,
 } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { schema } from "../../db/client.ts";
+import { withTestDatabase } from "../../test/support/worker/database.ts";
+import { outboxOf } from "../../test/support/worker/dispatch.ts";
 import { insertJob, readJob } from "../../test/support/worker/jobs.ts";
 import worker from "../index.ts";
 
@@ -40,10 +43,14 @@ describe("leases", () => {
     expect(await readJob(job.id)).toMatchObject({ status: "processing", attempt: 1 });
   });
 
-  it("sends a job the queue never received (written, then the send failed)", async () => {
-    const job = await insertJob({ status: "queued", enqueuedAt: null, updatedAt: new Date(Date.now() - 120_000) });
+  it("sends a job whose queue message was left in the outbox (the send after the commit failed)", async () => {
+    const job = await insertJob({ status: "queued", enqueuedAt: null });
+    await withTestDatabase((db) =>
+      db.insert(schema.outbox).values({ jobId: job.id, effect: { kind: "dispatch", attempt: 1 } }),
+    );
     await runCron();
     expect((await readJob(job.id)).enqueuedAt).not.toBeNull();
+    expect(await outboxOf(job.id)).toEqual([]);
   });
 });
 

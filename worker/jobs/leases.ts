@@ -1,18 +1,14 @@
-import { and, eq, isNull, lt } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
-import { recordJobFinished } from "../webhooks/record-job-finished.ts";
-import { enqueueJob } from "./enqueue.ts";
+import { commitJobChange, finishedEffects } from "./commit-change.ts";
 import { failJob, nextAttempt } from "./job-state.ts";
-import { publishJobUpdate } from "./publish-job-update.ts";
-
-/** How long a queued job may wait unsent before the sweep sends it (the API sends at once). */
-const UNSENT_GRACE_MS = 30_000;
 
 /**
- * Jobs whose media worker stopped reporting (crash, container restart): each goes back to the
- * queue as its next attempt and resumes from its checkpoints, or fails once out of attempts.
- * Every update is conditional on the state read, so two sweeps at once cannot both act.
+ * Jobs whose media worker stopped sending heartbeats (crash, container restart): each goes back
+ * to the queue as its next attempt and resumes from its checkpoints, or fails once out of
+ * attempts. Every update is conditional on the state read, so two sweeps at once cannot both
+ * act, and its side effects commit with it (outbox).
  */
 export async function recoverExpiredLeases(
   env: Env,
@@ -27,46 +23,21 @@ export async function recoverExpiredLeases(
   let requeued = 0;
   let failed = 0;
   for (const job of expired) {
-    const outOfAttempts = job.attempt >= job.maxAttempts;
-    const failure = failJob(
-      "attempts_exhausted",
-      `The media worker stopped reporting progress on each of ${job.attempt} attempts.`,
-      now,
-    );
-    const [updated] = await db
-      .update(schema.jobs)
-      .set(outOfAttempts ? failure.patch : nextAttempt(job))
-      .where(
-        and(eq(schema.jobs.id, job.id), eq(schema.jobs.attempt, job.attempt), eq(schema.jobs.status, "processing")),
-      )
-      .returning();
-    if (!updated) continue;
-    if (outOfAttempts) {
-      failed++;
-      await publishJobUpdate(env, updated, failure.message);
-      await recordJobFinished(env, db, updated);
+    const expected = { id: job.id, attempt: job.attempt, statuses: ["processing" as const] };
+    if (job.attempt >= job.maxAttempts) {
+      const failure = failJob(
+        "attempts_exhausted",
+        `The media worker stopped sending heartbeats on each of ${job.attempt} attempts.`,
+        now,
+      );
+      if (await commitJobChange(env, db, expected, failure.patch, () => finishedEffects(failure.message))) failed++;
     } else {
-      requeued++;
-      await enqueueJob(env, db, updated);
-      await publishJobUpdate(env, updated);
+      const retried = await commitJobChange(env, db, expected, nextAttempt(job), (updated) => [
+        { kind: "dispatch", attempt: updated.attempt },
+        { kind: "publish" },
+      ]);
+      if (retried) requeued++;
     }
   }
   return { requeued, failed };
-}
-
-/** Jobs written but never handed to the queue (the send failed after the row was committed). */
-export async function enqueueUnsentJobs(env: Env, db: Database, now = new Date()): Promise<number> {
-  const unsent = await db
-    .select({ id: schema.jobs.id, attempt: schema.jobs.attempt })
-    .from(schema.jobs)
-    .where(
-      and(
-        eq(schema.jobs.status, "queued"),
-        isNull(schema.jobs.enqueuedAt),
-        lt(schema.jobs.updatedAt, new Date(now.getTime() - UNSENT_GRACE_MS)),
-      ),
-    )
-    .limit(100);
-  for (const job of unsent) await enqueueJob(env, db, job);
-  return unsent.length;
 }

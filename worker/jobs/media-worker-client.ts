@@ -5,6 +5,8 @@ import type { Env } from "../env.ts";
 export type SubmitResult =
   | { outcome: "accepted" }
   | { outcome: "busy"; retryAfterSeconds: number }
+  /** The media worker runs a newer attempt of this job: the message that asked was stale. */
+  | { outcome: "superseded" }
   | { outcome: "failed"; detail: string };
 
 /**
@@ -18,9 +20,14 @@ export type MediaWorkerClient = {
   cancel(jobId: string, attempt: number): Promise<void>;
 };
 
-/** Reads the media worker's answer to `POST /jobs`: 202 accepted; 503 busy; anything else failed. */
+/**
+ * Reads the media worker's answer to `POST /jobs`: 202 accepted (a "duplicate" 202 means this
+ * very attempt already runs there, which is just as good); 409 superseded; 503 busy; anything
+ * else failed.
+ */
 export async function interpretSubmitResponse(response: Response): Promise<SubmitResult> {
   if (response.status === 202 || response.status === 200) return { outcome: "accepted" };
+  if (response.status === 409) return { outcome: "superseded" };
   if (response.status === 503 || response.status === 429) {
     const retryAfter = Number(response.headers.get("retry-after"));
     return { outcome: "busy", retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 10 };
@@ -29,21 +36,26 @@ export async function interpretSubmitResponse(response: Response): Promise<Submi
   return { outcome: "failed", detail: `media worker answered ${response.status} ${text.slice(0, 200)}` };
 }
 
-/** The media worker at `MEDIA_WORKER_URL`, every call signed with `MEDIA_WORKER_SECRET`. */
+/**
+ * The media worker at `MEDIA_WORKER_URL` (which may carry a path prefix, as behind a gateway),
+ * every call signed with `MEDIA_WORKER_SECRET`.
+ */
 export function httpMediaWorker(env: Pick<Env, "MEDIA_WORKER_URL" | "MEDIA_WORKER_SECRET">): MediaWorkerClient {
   const target = { url: env.MEDIA_WORKER_URL, secret: env.MEDIA_WORKER_SECRET };
   const post = (path: string, payload: unknown) => postToMediaWorker(target, path, JSON.stringify(payload));
   return {
     async submit(spec) {
       try {
-        return await interpretSubmitResponse(await post("/jobs", spec));
+        return await interpretSubmitResponse(await post("jobs", spec));
       } catch (error) {
         return { outcome: "failed", detail: `media worker unreachable: ${(error as Error).message}` };
       }
     },
     async cancel(jobId, attempt) {
-      const response = await post(`/jobs/${jobId}/cancel`, { jobId, attempt });
-      if (!response.ok && response.status !== 404) throw new Error(`cancel answered ${response.status}`);
+      const response = await post(`jobs/${jobId}/cancel`, { jobId, attempt });
+      // 404: the attempt is not (or no longer) there; 409: a newer attempt replaced it. Both: done.
+      if (!response.ok && response.status !== 404 && response.status !== 409)
+        throw new Error(`cancel answered ${response.status}`);
     },
   };
 }

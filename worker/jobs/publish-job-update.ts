@@ -1,3 +1,4 @@
+import type { CapacityWait } from "../../agents/contracts/job-api.ts";
 import type { ProgressPayload } from "../../agents/contracts/progress.ts";
 import type { Env } from "../env.ts";
 import { type JobRow, toSnapshot } from "./snapshot.ts";
@@ -12,6 +13,7 @@ export async function publishJobUpdate(
   env: Pick<Env, "JOB_ROOM">,
   job: JobRow,
   message?: ProgressPayload,
+  waitingForCapacity: CapacityWait | null = null,
 ): Promise<void> {
-  await jobRoom(env, job.id).publish(job.id, toSnapshot(job), message);
+  await jobRoom(env, job.id).publish(job.id, toSnapshot(job, waitingForCapacity), message);
 }

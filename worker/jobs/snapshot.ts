@@ -1,5 +1,6 @@
 import type { JobErrorCode, StageName, StageStates } from "../../agents/contracts/job.ts";
 import { stageWeights } from "../../agents/contracts/job.ts";
+import type { CapacityWait } from "../../agents/contracts/job-api.ts";
 import type { JobSnapshot } from "../../agents/contracts/progress.ts";
 import type { schema } from "../../db/client.ts";
 
@@ -26,8 +27,11 @@ export function jobError(job: JobRow): { code: JobErrorCode; message: string } |
   return job.errorCode ? { code: job.errorCode as JobErrorCode, message: job.errorMessage ?? "" } : null;
 }
 
-/** The state a progress subscriber sees first, built from the job row (the source of truth). */
-export function toSnapshot(job: JobRow): JobSnapshot {
+/**
+ * The state a progress subscriber sees first, built from the job row (the source of truth) and,
+ * for a job waiting for a free media worker, its place in line (see capacity-queue.ts).
+ */
+export function toSnapshot(job: JobRow, waitingForCapacity: CapacityWait | null = null): JobSnapshot {
   return {
     status: job.status,
     stage: (job.stage as StageName | null) ?? null,
@@ -35,5 +39,6 @@ export function toSnapshot(job: JobRow): JobSnapshot {
     stages: job.stages,
     attempt: job.attempt,
     error: jobError(job),
+    waitingForCapacity,
   };
 }

@@ -12,6 +12,7 @@ const snapshot = (progress: number): JobSnapshot => ({
   stages: {},
   attempt: 1,
   error: null,
+  waitingForCapacity: null,
 });
 
 async function subscribe(jobId: string): Promise<{ socket: WebSocket; messages: ProgressMessage[] }> {

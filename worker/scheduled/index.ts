@@ -1,5 +1,6 @@
 import type { Env } from "../env.ts";
-import { enqueueUnsentJobs, recoverExpiredLeases } from "../jobs/leases.ts";
+import { recoverExpiredLeases } from "../jobs/leases.ts";
+import { drainOutbox } from "../outbox/drain.ts";
 import { Bucket } from "../storage/bucket.ts";
 import { expireAbandonedUploads } from "../uploads/discard.ts";
 import { recordMissedJobEvents } from "../webhooks/record-missed.ts";
@@ -7,8 +8,8 @@ import { resendDueDeliveries } from "../webhooks/resend-due.ts";
 import { withDatabase } from "../with-database.ts";
 
 /**
- * The every-minute cron: recovers jobs whose lease expired, sends jobs the queue never got,
- * discards uploads left pending past their expiry, records webhook events of finished jobs that
+ * The every-minute cron: recovers jobs whose lease expired, performs side effects left in the
+ * outbox (a drain after a commit failed or never ran), discards uploads left pending past their expiry, records webhook events of finished jobs that
  * missed them, and re-sends webhook deliveries whose queue message was lost.
  */
 export async function runScheduledTasks(
@@ -18,7 +19,7 @@ export async function runScheduledTasks(
 ): Promise<void> {
   await withDatabase(env, ctx, async (db) => {
     const leases = await recoverExpiredLeases(env, db);
-    const unsent = await enqueueUnsentJobs(env, db);
+    const outbox = await drainOutbox(env, db);
     const uploads = await expireAbandonedUploads(db, new Bucket(env));
     const webhooksRecorded = await recordMissedJobEvents(env, db);
     const webhooksResent = await resendDueDeliveries(env, db);
@@ -27,7 +28,7 @@ export async function runScheduledTasks(
         level: "info",
         msg: "scheduled tasks",
         ...leases,
-        unsent,
+        outbox,
         uploads,
         webhooksRecorded,
         webhooksResent,

@@ -51,6 +51,30 @@ describe("POST /internal/jobs/:id/events", () => {
     expect(stored).toHaveLength(1);
   });
 
+  it("extends the lease on a heartbeat without storing it, publishing it or holding back later progress", async () => {
+    const soon = new Date(Date.now() + 5_000);
+    const job = await insertJob({ status: "processing", leaseExpiresAt: soon, lastEventSeq: 4 });
+    const heartbeat: WorkerEvent = { jobId: job.id, attempt: 1, seq: 9, at: at(), type: "heartbeat" };
+    expect(await (await reportEvent(heartbeat)).json()).toEqual({ applied: true });
+    const renewed = await readJob(job.id);
+    expect(renewed.leaseExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 100_000);
+    expect(renewed.lastEventSeq).toBe(4);
+    const stored = await withTestDatabase((db) =>
+      db.select().from(schema.jobEvents).where(eq(schema.jobEvents.jobId, job.id)),
+    );
+    expect(stored).toEqual([]);
+    const progress: WorkerEvent = { ...heartbeat, seq: 5, type: "progress", stage: "audio", progress: 0.5 };
+    expect(await (await reportEvent(progress)).json()).toEqual({ applied: true });
+  });
+
+  it("does not extend the lease on a heartbeat of an attempt that is no longer current", async () => {
+    const soon = new Date(Date.now() + 5_000);
+    const job = await insertJob({ status: "processing", attempt: 2, leaseExpiresAt: soon });
+    const heartbeat: WorkerEvent = { jobId: job.id, attempt: 1, seq: 3, at: at(), type: "heartbeat" };
+    expect(await (await reportEvent(heartbeat)).json()).toMatchObject({ applied: false });
+    expect((await readJob(job.id)).leaseExpiresAt).toEqual(soon);
+  });
+
   it("ignores a late report from an earlier attempt", async () => {
     const job = await insertJob({ status: "processing", attempt: 2 });
     const stale: WorkerEvent = {

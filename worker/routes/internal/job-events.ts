@@ -2,12 +2,11 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { WorkerEvent } from "../../../agents/contracts/media-protocol.ts";
 import { ValidationError } from "../../errors/problem.ts";
 import { applyWorkerEvent } from "../../jobs/apply-event.ts";
-import { enqueueJob } from "../../jobs/enqueue.ts";
-import { publishJobUpdate } from "../../jobs/publish-job-update.ts";
+import { renewLease } from "../../jobs/renew-lease.ts";
 import { internalSignature } from "../../middleware/internal-signature/index.ts";
 import { jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
-import { recordJobFinished } from "../../webhooks/record-job-finished.ts";
+import { drainOutbox } from "../../outbox/drain.ts";
 
 const route = createRoute({
   method: "post",
@@ -15,9 +14,10 @@ const route = createRoute({
   tags: ["Internal"],
   summary: "Report job progress (media worker only)",
   description:
-    "Progress, stage, completion and failure reports from the media worker, signed with the shared secret " +
+    "Heartbeat, progress, stage, completion and failure reports from the media worker, signed with the shared secret " +
     "(`x-lh-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body>`). Replays outside five minutes are refused; " +
-    "one inside is a duplicate (same job, attempt and seq) and changes nothing.",
+    "one inside is a duplicate (same job, attempt and seq) and changes nothing. A heartbeat only extends the " +
+    "running attempt's lease.",
   middleware: [internalSignature()] as const,
   request: {
     params: z.object({ id: z.string().uuid() }),
@@ -36,12 +36,12 @@ export const jobEvents = createRouter().openapi(route, async (c) => {
   const event = c.req.valid("json");
   if (event.jobId !== c.req.valid("param").id)
     throw new ValidationError([{ path: "jobId", message: "does not match the URL" }]);
-  const result = await applyWorkerEvent(c.var.db(), event, Number(c.env.JOB_LEASE_SECONDS));
+  const leaseSeconds = Number(c.env.JOB_LEASE_SECONDS);
+  const result =
+    event.type === "heartbeat"
+      ? await renewLease(c.var.db(), event, leaseSeconds)
+      : await applyWorkerEvent(c.var.db(), event, leaseSeconds);
   if (!result.applied) return c.json({ applied: false, reason: result.reason }, 200);
-  if (result.requeue) await enqueueJob(c.env, c.var.db(), result.job);
-  await publishJobUpdate(c.env, result.job, result.message);
-  if (result.job.status === "completed" || result.job.status === "failed") {
-    await recordJobFinished(c.env, c.var.db(), result.job, event.type === "completed" ? event.manifest : undefined);
-  }
+  await drainOutbox(c.env, c.var.db(), { ids: result.outbox });
   return c.json({ applied: true }, 200);
 });

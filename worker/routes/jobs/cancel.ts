@@ -1,6 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
 import { cancelJob } from "../../jobs/cancel-job.ts";
-import { httpMediaWorker } from "../../jobs/media-worker-client.ts";
 import { authenticate, requireScope } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
@@ -23,8 +22,6 @@ const route = createRoute({
 
 export const cancel = createRouter().openapi(route, async (c) => {
   const job = await findOwnedJob(c.var.db(), c.var.auth.userId, c.req.valid("param").id);
-  const cancelled = await cancelJob(c.env, c.var.db(), job, httpMediaWorker(c.env), (work) =>
-    c.executionCtx.waitUntil(work),
-  );
+  const cancelled = await cancelJob(c.env, c.var.db(), job);
   return c.json(toJobView(cancelled), 200);
 });

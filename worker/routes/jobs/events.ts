@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { schema } from "../../../db/client.ts";
 import { NotFoundError, ProblemError, UnauthorizedError } from "../../errors/problem.ts";
+import { capacityWait } from "../../jobs/capacity-queue.ts";
 import { jobRoom } from "../../jobs/publish-job-update.ts";
 import { type JobRow, toSnapshot } from "../../jobs/snapshot.ts";
 import { identify } from "../../middleware/auth/index.ts";
@@ -22,7 +23,7 @@ const route = createRoute({
   description:
     "Upgrades to a WebSocket. Authenticate with `?ticket=` (from `POST /v1/jobs/{id}/events/ticket`) or by offering the " +
     `subprotocols \`${EVENTS_PROTOCOL}\` and \`bearer.<access token or API key>\`. The first message is a \`snapshot\`; ` +
-    "then `progress`, `stage`, `completed` or `failed`, each with the job id and a `seq` rising by one.",
+    "then `waiting` (the fleet is full: since when, jobs ahead), `progress`, `stage`, `completed` or `failed`, each with the job id and a `seq` rising by one.",
   request: { params: jobIdParams, query: z.object({ ticket: z.string().max(200).optional() }) },
   responses: { 101: { description: "Switching to the WebSocket protocol." }, ...problemResponses(401, 403, 404, 426) },
 });
@@ -54,7 +55,8 @@ export const events = createRouter().openapi(route, async (c) => {
     forwarded.set(subscriberHeaders.authorized, "true");
     if (offered.includes(EVENTS_PROTOCOL)) forwarded.set(subscriberHeaders.protocol, EVENTS_PROTOCOL);
   }
-  forwarded.set(subscriberHeaders.snapshot, JSON.stringify({ jobId: job.id, snapshot: toSnapshot(job) }));
+  const snapshot = toSnapshot(job, await capacityWait(c.var.db(), job));
+  forwarded.set(subscriberHeaders.snapshot, JSON.stringify({ jobId: job.id, snapshot }));
   const response = await jobRoom(c.env, id).fetch(c.req.url, { headers: forwarded });
   if (response.status === 401) throw new UnauthorizedError("The ticket is invalid, expired or already used.");
   return response;

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { capacityWait } from "../../jobs/capacity-queue.ts";
 import { authenticate, requireScope } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
@@ -12,13 +13,15 @@ const route = createRoute({
   tags: ["Jobs"],
   summary: "Get a job",
   description:
-    "Status, current stage, overall progress, per-stage status and timings, attempt, error. The same state the progress stream shows.",
+    "Status, current stage, overall progress, per-stage status and timings, attempt, error, and whether (and behind " +
+    "how many jobs) it waits for a free media worker. The same state the progress stream shows.",
   security: bearerSecurity,
   middleware: [authenticate(), requireScope("jobs:read")] as const,
   request: { params: jobIdParams },
   responses: { 200: jsonContent(jobView, "The job."), ...problemResponses(400, 401, 403, 404) },
 });
 
-export const get = createRouter().openapi(route, async (c) =>
-  c.json(toJobView(await findOwnedJob(c.var.db(), c.var.auth.userId, c.req.valid("param").id)), 200),
-);
+export const get = createRouter().openapi(route, async (c) => {
+  const job = await findOwnedJob(c.var.db(), c.var.auth.userId, c.req.valid("param").id);
+  return c.json(toJobView(job, await capacityWait(c.var.db(), job)), 200);
+});

@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { schema } from "../../../db/client.ts";
 import { ValidationError } from "../../errors/problem.ts";
+import { capacityWaits } from "../../jobs/capacity-queue.ts";
 import { authenticate, requireScope } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
@@ -53,5 +54,6 @@ export const list = createRouter().openapi(route, async (c) => {
   const last = page.at(-1);
   const nextCursor =
     rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null;
-  return c.json({ jobs: page.map(toJobView), nextCursor }, 200);
+  const waits = await capacityWaits(c.var.db(), page);
+  return c.json({ jobs: page.map((job) => toJobView(job, waits.get(job.id) ?? null)), nextCursor }, 200);
 });

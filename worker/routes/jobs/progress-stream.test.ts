@@ -2,6 +2,7 @@ import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ProgressMessage } from "../../../agents/contracts/progress.ts";
 import { apiBase, authHeaders, postJson, registerUser } from "../../../test/support/worker/accounts.ts";
+import { deliverJobMessage, scriptedFleet } from "../../../test/support/worker/dispatch.ts";
 import { eventually, insertJob, reportEvent } from "../../../test/support/worker/jobs.ts";
 
 type Connection = { response: Response; messages: ProgressMessage[]; socket: WebSocket };
@@ -124,5 +125,29 @@ describe("GET /v1/jobs/:id/events", () => {
     expect((await connect(job.id, {})).response.status).toBe(401);
     const plain = await SELF.fetch(`${apiBase}/v1/jobs/${job.id}/events`, { headers: authHeaders(user.accessToken) });
     expect(plain.status).toBe(426);
+  });
+
+  it("tells subscribers, the job view and the list that a job waits for a free media worker", async () => {
+    const user = await registerUser();
+    const job = await insertJob({ userId: user.userId, status: "queued" });
+    const watcher = await connect(job.id, { token: user.accessToken });
+    await eventually(
+      async () => watcher.messages,
+      (m) => m.length > 0,
+    );
+    const fleet = await scriptedFleet({ statuses: [503], headers: { "retry-after": "3600" } });
+    await deliverJobMessage(fleet.env, { jobId: job.id, attempt: 1 });
+    const messages = await eventually(
+      async () => watcher.messages,
+      (m) => m.some((message) => message.type === "waiting"),
+    );
+    const waiting = messages.find((message) => message.type === "waiting");
+    expect(waiting).toMatchObject({ jobId: job.id, since: expect.any(String), jobsAhead: expect.any(Number) });
+    const view = await SELF.fetch(`${apiBase}/v1/jobs/${job.id}`, { headers: authHeaders(user.accessToken) });
+    expect(await view.json()).toMatchObject({ status: "queued", waitingForCapacity: { since: waiting!.since } });
+    const list = await SELF.fetch(`${apiBase}/v1/jobs?status=queued`, { headers: authHeaders(user.accessToken) });
+    const { jobs } = (await list.json()) as { jobs: { id: string; waitingForCapacity: unknown }[] };
+    expect(jobs.find((listed) => listed.id === job.id)?.waitingForCapacity).toMatchObject({ since: waiting!.since });
+    watcher.socket.close(1000);
   });
 });

@@ -1,9 +1,12 @@
 import type { StageName } from "../../../agents/contracts/job.ts";
-import type { JobView } from "../../../agents/contracts/job-api.ts";
+import type { CapacityWait, JobView } from "../../../agents/contracts/job-api.ts";
 import { type JobRow, jobError } from "../../jobs/snapshot.ts";
 
-/** A job as the API shows it: the row, minus internals (lease, seq), plus links. */
-export function toJobView(job: JobRow): JobView {
+/**
+ * A job as the API shows it: the row, minus internals (lease, seq), plus links and, while it
+ * waits for a free media worker, its place in line (capacity-queue.ts).
+ */
+export function toJobView(job: JobRow, waitingForCapacity: CapacityWait | null = null): JobView {
   const self = `/v1/jobs/${job.id}`;
   return {
     id: job.id,
@@ -18,6 +21,7 @@ export function toJobView(job: JobRow): JobView {
     metadata: job.metadata,
     webhookUrl: job.webhookUrl,
     error: jobError(job),
+    waitingForCapacity,
     createdAt: job.createdAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
