@@ -146,6 +146,7 @@ describe("another user's job", () => {
     expect(socket.status).toBe(404);
     const listed = (await (await get("/v1/jobs", stranger.accessToken)).json()) as { jobs: JobView[] };
     expect(listed.jobs).toEqual([]);
-    expect((await readJob(job.id)).status).toBe("queued");
+    // The stranger's cancel changed nothing (the fleet may have picked the job up meanwhile).
+    expect((await readJob(job.id)).status).not.toBe("cancelled");
   });
 });
