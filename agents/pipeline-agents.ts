@@ -11,6 +11,7 @@ import type {
 } from "./contracts/artifacts.ts";
 import type { JobOptions } from "./contracts/job.ts";
 import { type AgentsConfig, createAgents } from "./index.ts";
+import { highlightLimits } from "./selection/lecture-defaults.ts";
 
 type Call = { signal: AbortSignal; onProgress: (fraction: number) => void };
 type Measured = TimeRange & { thumbnailPath: string | null; motion: number };
@@ -33,7 +34,10 @@ export type PipelineAgentsConfig = AgentsConfig & {
  */
 export function createPipelineAgents(config: PipelineAgentsConfig = {}) {
   const agents = createAgents(config);
-  const clipSeconds = (o: JobOptions) => ({ min: o.clipMinSeconds, max: o.clipMaxSeconds });
+  const clipSeconds = (o: JobOptions, duration: number) => {
+    const limits = highlightLimits(o, duration);
+    return { min: limits.clipMinSeconds, max: limits.clipMaxSeconds };
+  };
   return {
     backends: agents.backends,
     transcribe(input: Call & { speechTrackPath: string; audio: AudioAnalysis; probe: ProbeResult; language: string }) {
@@ -68,7 +72,8 @@ export function createPipelineAgents(config: PipelineAgentsConfig = {}) {
         durationSeconds: input.probe.durationSeconds,
         transcript: input.transcript,
         layout: input.layout,
-        clipSeconds: clipSeconds(input.options),
+        clipSeconds: clipSeconds(input.options, input.probe.durationSeconds),
+        chapters: input.options.chapters,
       }) satisfies Promise<ContentAnalysis>;
     },
     async select(

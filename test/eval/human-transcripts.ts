@@ -30,7 +30,11 @@ export function loadHumanTranscripts(split: HumanTranscript["split"]): HumanTran
   return readdirSync(dir)
     .filter((file) => file.endsWith(".ref"))
     .sort()
-    .map((file) => ({ name: basename(file, ".ref"), split, ...parseChoiFormat(readFileSync(join(dir, file), "utf8")) }));
+    .map((file) => ({
+      name: basename(file, ".ref"),
+      split,
+      ...parseChoiFormat(readFileSync(join(dir, file), "utf8")),
+    }));
 }
 
 /** Choi's format: one sentence a line, a line of "==========" between topic segments. */

@@ -1,5 +1,5 @@
-import type { Sentence } from "../../agents/contracts/artifacts.ts";
 import { cohesionValleys } from "../../agents/content/extractive/text-tiling.ts";
+import type { Sentence } from "../../agents/contracts/artifacts.ts";
 import { contentTerms } from "../../agents/shared/text.ts";
 
 /**

@@ -28,7 +28,7 @@ function analyseExtractively(input: ContentInput, perChapter: number): ContentAn
   if (sentences.length === 0) return { backend: "extractive", chapters: slideChapters(input), candidates: [], usage };
   const spans = chapterSpans(
     sentences.length,
-    findTopicBoundaries({ sentences, slides, durationSeconds: input.durationSeconds }),
+    findTopicBoundaries({ sentences, slides, durationSeconds: input.durationSeconds, chapters: input.chapters }),
   );
   const model = buildTermModel(spans.map((span) => textOf(sentences.slice(span.first, span.end))));
   const salience = sentenceSalience(sentences, slides, model);

@@ -39,7 +39,10 @@ export function lexicalBoundaries(input: LexicalInput, count: number | "auto"): 
     allowed: (first: number, end: number) => timeAt(end) - timeAt(first) >= input.minChapterSeconds,
   };
   if (count !== "auto") return optimalSegmentation(problem, { count });
-  const words = Math.max(2, terms.reduce((sum, t) => sum + t.length, 0));
+  const words = Math.max(
+    2,
+    terms.reduce((sum, t) => sum + t.length, 0),
+  );
   const global = optimalSegmentation(problem, { penalty: Math.log(words) });
   const local = significantValleys(cohesionValleys(terms));
   return global.filter((b) => local.some((v) => Math.abs(timeAt(v.index) - timeAt(b)) <= agreementSeconds));

@@ -35,8 +35,17 @@ describe("topic segmentation", () => {
   it("puts TextTiling's deepest valleys at the vocabulary changes", () => {
     expect(smooth([0, 3, 0], 1)).toEqual([1.5, 1, 1.5]);
     const valleys = cohesionValleys(threeTopics);
-    expect(valleys.slice(0, 2).map((v) => v.index).sort((a, b) => a - b)).toEqual([12, 24]);
-    expect(significantValleys(cohesionValleys(threeTopics)).map((v) => v.index).sort((a, b) => a - b)).toEqual([12, 24]);
+    expect(
+      valleys
+        .slice(0, 2)
+        .map((v) => v.index)
+        .sort((a, b) => a - b),
+    ).toEqual([12, 24]);
+    expect(
+      significantValleys(cohesionValleys(threeTopics))
+        .map((v) => v.index)
+        .sort((a, b) => a - b),
+    ).toEqual([12, 24]);
   });
 
   it("keeps boundaries both views agree on, and none in a lecture about one thing", () => {
