@@ -54,5 +54,6 @@ describe("chapter titles and summaries from the chapter's own words", () => {
   it("writes transcript sentences as a person would", () => {
     expect(tidySentence("so now let 's look at the frame ,")).toBe("So now let's look at the frame.");
     expect(tidySentence("I don 't know ( really ) ?")).toBe("I don't know (really)?");
+    expect(spokenWords({ ...said("(inaudible) the frame"), words: [] })).toEqual(["the", "frame"]);
   });
 });

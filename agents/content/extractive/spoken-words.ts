@@ -13,12 +13,15 @@ export const confidentWord = 0.5;
  * // ["the", null, "rule"]
  */
 export function spokenWords(sentence: Sentence): (string | null)[] {
-  if (sentence.words.length === 0) return words(sentence.text);
+  if (sentence.words.length === 0) return words(withoutAnnotations(sentence.text));
   return sentence.words.flatMap((w) => {
-    const tokens = words(w.text);
+    const tokens = words(withoutAnnotations(w.text));
     return w.confidence >= confidentWord ? tokens : tokens.map(() => null);
   });
 }
+
+/** Transcribers' notes are not speech: "(inaudible)", "[Music]", "(laughter)". */
+const withoutAnnotations = (text: string) => text.replace(/\([^)]*\)|\[[^\]]*\]/g, " ");
 
 /** Mean word confidence of a sentence (its own confidence without word timings). */
 export function wordConfidence(sentence: Sentence): number {
