@@ -1,31 +1,27 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTesseractReader } from "../../../agents/layout/ocr.ts";
 import { slideText, slideTitle } from "../../../agents/layout/slide-text.ts";
+import { slideFilters } from "../../../agents/testing/slide-filters.ts";
 import { extractOcrFrame, ocrScale } from "./ocr-frame.ts";
 
 let dir: string;
 let lecture: string;
-const font = "/usr/share/fonts/truetype/dejavu/DejaVuSans";
 
 /** Six seconds of one 640×360 slide (small text, as on a low-resolution recording), H.264. */
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "ocr-frame-"));
-  const lines = [
-    ["The Definition of the Derivative", "-Bold", 26, 24, "white"],
-    ["• The derivative is a limit of slopes", "", 15, 110, "0x202020"],
-  ] as const;
-  const filters = ["drawbox=x=0:y=0:w=iw:h=75:color=0x1F3B73:t=fill"];
-  lines.forEach(([text, weight, size, y, color], i) => {
-    const file = join(dir, `line-${i}.txt`);
-    writeFileSync(file, text);
-    filters.push(
-      `drawtext=fontfile=${font}${weight}.ttf:textfile=${file}:fontsize=${size}:fontcolor=${color}:x=30:y=${y}`,
-    );
-  });
+  const filters = slideFilters(
+    dir,
+    [
+      ["The Definition of the Derivative", "-Bold", 26, 24, "white"],
+      ["• The derivative is a limit of slopes", "", 15, 110, "0x202020"],
+    ],
+    { bandHeight: 75, left: 30 },
+  );
   lecture = join(dir, "lecture.mp4");
   const args = [
     "-v",
