@@ -17,9 +17,11 @@ const blockTerms = 120;
 export function cohesionValleys(terms: readonly (readonly string[])[]): Valley[] {
   const n = terms.length;
   if (n < 2) return [];
+  // A block never spans more than a tenth of the lecture, or short talks would have no valleys.
+  const size = Math.max(10, Math.min(blockTerms, Math.round(terms.flat().length / 10)));
   const similarity: number[] = [];
   for (let gap = 1; gap < n; gap++) {
-    similarity.push(cosine(countTerms(block(terms, gap, -1)), countTerms(block(terms, gap, 1))));
+    similarity.push(cosine(countTerms(block(terms, gap, -1, size)), countTerms(block(terms, gap, 1, size))));
   }
   const depths = depthScores(smooth(similarity, 2));
   return depths
@@ -38,12 +40,12 @@ export function significantValleys(valleys: readonly Valley[]): Valley[] {
   return valleys.filter((v) => v.depth >= mean + sd - 1e-9);
 }
 
-/** The terms of the sentences on one side of a gap until the block holds `blockTerms` terms. */
-function block(terms: readonly (readonly string[])[], gap: number, direction: -1 | 1): string[] {
+/** The terms of the sentences on one side of a gap until the block holds `size` terms. */
+function block(terms: readonly (readonly string[])[], gap: number, direction: -1 | 1, size: number): string[] {
   const collected: string[] = [];
   for (let i = direction < 0 ? gap - 1 : gap; i >= 0 && i < terms.length; i += direction) {
     collected.push(...(terms[i] as string[]));
-    if (collected.length >= blockTerms) break;
+    if (collected.length >= size) break;
   }
   return collected;
 }
