@@ -27,10 +27,8 @@ describe("createAgents", () => {
     });
     expect(selection.highlights).toHaveLength(2);
     const plan = agents.planCompilation({ selection });
-    const vtt = agents.captions.toWebVtt(
-      agents.captions.cues(agents.captions.reelSentences(transcript.sentences, plan)),
-    );
-    expect(vtt.startsWith("WEBVTT\n\n00:00:00")).toBe(true);
+    const { reel } = agents.captions({ transcript, plan });
+    expect(reel?.webVtt.startsWith("WEBVTT\n\n1\n00:00:00")).toBe(true);
   });
 
   it("uses OpenAI with a key and falls back to offline analysis when it fails for good", async () => {

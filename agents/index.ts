@@ -1,4 +1,4 @@
-import { captionCues, reelSentences, toSrt, toWebVtt } from "./compilation/captions.ts";
+import { captionFiles } from "./compilation/caption-files.ts";
 import { type CompilationInput, planCompilation } from "./compilation/plan-compilation.ts";
 import type { ContentAnalyser, ContentInput } from "./content/analyser.ts";
 import { createExtractiveAnalyser } from "./content/extractive/extractive-analyser.ts";
@@ -10,11 +10,11 @@ import type {
   LayoutAnalysis,
   Transcript,
 } from "./contracts/artifacts.ts";
+import { defaultRetryPolicy, type RetryPolicy } from "./contracts/retry.ts";
 import { analyseLayout, type LayoutInput } from "./layout/layout-agent.ts";
 import { createTesseractReader, type SlideReader } from "./layout/ocr.ts";
 import { type SelectionInput, selectHighlights } from "./selection/select-highlights.ts";
 import { createOpenAIClient } from "./shared/openai-client.ts";
-import { defaultRetryPolicy, type RetryPolicy } from "./shared/retry.ts";
 import { analyseSilence, type SilenceAnalysis, type SilenceInput } from "./silence/silence-agent.ts";
 import { createOpenAITranscriber } from "./transcription/openai-transcriber.ts";
 import { createPocketsphinxTranscriber } from "./transcription/pocketsphinx-transcriber.ts";
@@ -48,12 +48,7 @@ export type Agents = {
   analyseContent(input: ContentInput): Promise<ContentAnalysis>;
   selectHighlights(input: SelectionInput): HighlightSelection;
   planCompilation(input: CompilationInput): CompilationPlan;
-  captions: {
-    cues: typeof captionCues;
-    reelSentences: typeof reelSentences;
-    toWebVtt: typeof toWebVtt;
-    toSrt: typeof toSrt;
-  };
+  captions: typeof captionFiles;
 };
 
 /**
@@ -65,6 +60,7 @@ export type Agents = {
  * const transcript = await agents.transcribe({ speechPath, durationSeconds, language: "en", silences, extractChunk });
  * const analysis = await agents.analyseContent({ durationSeconds, transcript, layout });
  * const plan = agents.planCompilation({ selection: agents.selectHighlights({ durationSeconds, analysis, transcript, options }) });
+ * const { lecture, reel } = agents.captions({ transcript, plan });
  */
 export function createAgents(config: AgentsConfig = {}): Agents {
   const retry = config.retry ?? defaultRetryPolicy;
@@ -105,18 +101,17 @@ export function createAgents(config: AgentsConfig = {}): Agents {
     },
     selectHighlights,
     planCompilation,
-    captions: { cues: captionCues, reelSentences, toWebVtt, toSrt },
+    captions: captionFiles,
   };
 }
 
-export type { Cue } from "./compilation/captions.ts";
 export type { CompilationInput } from "./compilation/plan-compilation.ts";
 export type { ContentInput } from "./content/analyser.ts";
+export type { RetryPolicy } from "./contracts/retry.ts";
 export type { SegmentSignals } from "./layout/classify-layout.ts";
 export type { LayoutInput, SegmentEvidence } from "./layout/layout-agent.ts";
 export type { OcrLine, SlideReader } from "./layout/ocr.ts";
 export type { SelectionInput } from "./selection/select-highlights.ts";
-export type { RetryPolicy } from "./shared/retry.ts";
 export type { CutPoint, SilenceAnalysis, SilenceInput } from "./silence/silence-agent.ts";
 export { planChunks } from "./transcription/chunk-plan.ts";
 export type { TranscriptionInput } from "./transcription/transcriber.ts";

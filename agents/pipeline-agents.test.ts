@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { Agents as PipelineAgents } from "../media-worker/src/pipeline/agents.ts";
+import { parseCaptions } from "./compilation/caption-formats.ts";
 import type { AudioAnalysis, ProbeResult } from "./contracts/artifacts.ts";
 import { JobOptions } from "./contracts/job.ts";
+import type { PipelineAgents } from "./contracts/pipeline-agents.ts";
 import { createPipelineAgents } from "./pipeline-agents.ts";
 import { threeTopics, typedLecture } from "./testing/lecture-fixture.ts";
 
 describe("createPipelineAgents", () => {
-  it("fits the media worker's Agents interface and runs its decisions offline", async () => {
+  it("fits the PipelineAgents contract and runs its decisions offline", async () => {
     const agents: PipelineAgents = createPipelineAgents({ slideReader: null });
     const { transcript, layout, durationSeconds } = typedLecture(threeTopics);
     const probe: ProbeResult = {
@@ -32,5 +33,10 @@ describe("createPipelineAgents", () => {
     const selection = await agents.select({ ...call, analysis, transcript, audio, layout, probe, options });
     const plan = await agents.plan({ ...call, selection, probe, options });
     expect(plan.clips).toHaveLength(2);
+    const captions = await agents.captions({ ...call, transcript, plan });
+    const reelCues = parseCaptions(captions.reel?.srt ?? "");
+    expect(reelCues.length).toBeGreaterThan(0);
+    expect(reelCues.at(-1)?.end).toBeLessThanOrEqual(plan.reel.durationSeconds);
+    expect(parseCaptions(captions.lecture.webVtt).at(-1)?.end).toBe(transcript.sentences.at(-1)?.end);
   });
 });

@@ -1,20 +1,8 @@
-import type {
-  AudioAnalysis,
-  CompilationPlan,
-  ContentAnalysis,
-  HighlightSelection,
-  LayoutAnalysis,
-  ProbeResult,
-  SlideSegment,
-  TimeRange,
-  Transcript,
-} from "./contracts/artifacts.ts";
+import type { TimeRange } from "./contracts/artifacts.ts";
 import type { JobOptions } from "./contracts/job.ts";
+import type { PipelineAgents } from "./contracts/pipeline-agents.ts";
 import { type AgentsConfig, createAgents } from "./index.ts";
 import { highlightLimits } from "./selection/lecture-defaults.ts";
-
-type Call = { signal: AbortSignal; onProgress: (fraction: number) => void };
-type Measured = TimeRange & { thumbnailPath: string | null; motion: number };
 
 export type PipelineAgentsConfig = AgentsConfig & {
   /**
@@ -25,22 +13,21 @@ export type PipelineAgentsConfig = AgentsConfig & {
 };
 
 /**
- * The agents in the shape the media worker's pipeline calls (`media-worker/src/pipeline/agents.ts`):
+ * The agents in the shape the media worker's pipeline calls (the `PipelineAgents` contract):
  * the same decisions as `createAgents`, fed from the pipeline's artifacts.
  *
  * @example
  * const agents = createPipelineAgents({ openaiApiKey, extractChunk: (path, range, i) => ffmpegCut(path, range, i) });
  * const transcript = await agents.transcribe({ speechTrackPath, audio, probe, language: "en", signal, onProgress });
  */
-export function createPipelineAgents(config: PipelineAgentsConfig = {}) {
+export function createPipelineAgents(config: PipelineAgentsConfig = {}): PipelineAgents {
   const agents = createAgents(config);
   const clipSeconds = (o: JobOptions, duration: number) => {
     const limits = highlightLimits(o, duration);
     return { min: limits.clipMinSeconds, max: limits.clipMaxSeconds };
   };
   return {
-    backends: agents.backends,
-    transcribe(input: Call & { speechTrackPath: string; audio: AudioAnalysis; probe: ProbeResult; language: string }) {
+    transcribe(input) {
       const extract = config.extractChunk;
       return agents.transcribe({
         speechPath: input.speechTrackPath,
@@ -49,9 +36,9 @@ export function createPipelineAgents(config: PipelineAgentsConfig = {}) {
         silences: input.audio.silences,
         extractChunk: extract ? (range, index) => extract(input.speechTrackPath, range, index) : undefined,
         onProgress: input.onProgress,
-      }) satisfies Promise<Transcript>;
+      });
     },
-    async describeSlides(input: Call & { segments: Measured[]; probe: ProbeResult }) {
+    async describeSlides(input) {
       const layout = await agents.analyseLayout({
         durationSeconds: input.probe.durationSeconds,
         slideChanges: input.segments.slice(1).map((s) => s.start),
@@ -62,35 +49,27 @@ export function createPipelineAgents(config: PipelineAgentsConfig = {}) {
           signals: { motion: s.motion, movingAreaRatio: s.motion },
         })),
       });
-      return layout.segments.map(({ layout: kind, text, title }) => ({ layout: kind, text, title })) satisfies Pick<
-        SlideSegment,
-        "layout" | "text" | "title"
-      >[];
+      return layout.segments.map(({ layout: kind, text, title }) => ({ layout: kind, text, title }));
     },
-    analyse(input: Call & { transcript: Transcript; layout: LayoutAnalysis; probe: ProbeResult; options: JobOptions }) {
+    analyse(input) {
       return agents.analyseContent({
         durationSeconds: input.probe.durationSeconds,
         transcript: input.transcript,
         layout: input.layout,
         clipSeconds: clipSeconds(input.options, input.probe.durationSeconds),
         chapters: input.options.chapters,
-      }) satisfies Promise<ContentAnalysis>;
+      });
     },
-    async select(
-      input: Call & {
-        analysis: ContentAnalysis;
-        transcript: Transcript;
-        audio: AudioAnalysis;
-        probe: ProbeResult;
-        options: JobOptions;
-      },
-    ) {
+    async select(input) {
       const durationSeconds = input.probe.durationSeconds;
       const { pauses } = agents.analyseSilence({ durationSeconds, silences: input.audio.silences });
-      return agents.selectHighlights({ ...input, durationSeconds, pauses }) satisfies HighlightSelection;
+      return agents.selectHighlights({ ...input, durationSeconds, pauses });
     },
-    async plan(input: Call & { selection: HighlightSelection }) {
-      return agents.planCompilation({ selection: input.selection }) satisfies CompilationPlan;
+    async plan(input) {
+      return agents.planCompilation({ selection: input.selection, fps: input.probe.video?.fps ?? null });
+    },
+    async captions(input) {
+      return agents.captions(input);
     },
   };
 }

@@ -3,7 +3,6 @@ import {
   bigint,
   bigserial,
   boolean,
-  doublePrecision,
   index,
   integer,
   jsonb,
@@ -130,13 +129,16 @@ export const jobs = pgTable(
     leaseExpiresAt: at("lease_expires_at"),
     /** Highest event seq applied for the current attempt; older or repeated reports change nothing. */
     lastEventSeq: integer("last_event_seq").notNull().default(-1),
-    cancelRequestedAt: at("cancel_requested_at"),
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
+    /**
+     * The result manifest in storage: the one copy of a job's results (highlights, chapters,
+     * reel, transcripts, stats), which the results route and the webhooks read. Nothing copies
+     * it into rows: a copy is one more place to disagree, and nothing queries across jobs.
+     */
     manifestKey: text("manifest_key"),
     /** Set once a finished job's webhook deliveries are written; the cron sweeps finished jobs without it. */
     webhooksRecordedAt: at("webhooks_recorded_at"),
-    stats: jsonb("stats").$type<Record<string, unknown>>().notNull().default({}),
     startedAt: at("started_at"),
     finishedAt: at("finished_at"),
     createdAt: createdAt(),
@@ -149,6 +151,11 @@ export const jobs = pgTable(
   ],
 );
 
+/**
+ * Every report a media worker made, as it made it: the dedupe key (job, attempt, seq) and the
+ * audit trail of a run. A `completed` payload holds the manifest it announced; that is the
+ * record of what was reported, not a copy anything reads results from.
+ */
 export const jobEvents = pgTable(
   "job_events",
   {
@@ -163,44 +170,6 @@ export const jobEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("job_events_dedupe_idx").on(t.jobId, t.attempt, t.seq)],
-);
-
-export const highlights = pgTable(
-  "highlights",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    jobId: uuid("job_id")
-      .notNull()
-      .references(() => jobs.id, { onDelete: "cascade" }),
-    position: integer("position").notNull(),
-    startSeconds: doublePrecision("start_seconds").notNull(),
-    endSeconds: doublePrecision("end_seconds").notNull(),
-    title: text("title").notNull(),
-    summary: text("summary").notNull(),
-    keyPhrases: text("key_phrases").array().notNull(),
-    score: real("score").notNull(),
-    clipKey: text("clip_key"),
-    thumbnailKey: text("thumbnail_key"),
-  },
-  (t) => [uniqueIndex("highlights_job_position_idx").on(t.jobId, t.position)],
-);
-
-/** Every object a job produced (clips, reel, thumbnails, captions, manifest). */
-export const artifacts = pgTable(
-  "artifacts",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    jobId: uuid("job_id")
-      .notNull()
-      .references(() => jobs.id, { onDelete: "cascade" }),
-    kind: text("kind").notNull(),
-    objectKey: text("object_key").notNull(),
-    contentType: text("content_type").notNull(),
-    sizeBytes: bigint("size_bytes", { mode: "number" }),
-    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex("artifacts_job_key_idx").on(t.jobId, t.objectKey)],
 );
 
 export const webhookEndpoints = pgTable(

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { projectRoot } from "../infra/local/config.ts";
+import { exitWithVerdict } from "../infra/local/startup-failure.ts";
 import { ensureSystemPackages } from "../infra/local/system-packages.ts";
 import { buildWebApp } from "../infra/web/build-web.ts";
 import { startTestServices, testStackEnv, workerEnv } from "./services.ts";
@@ -15,7 +16,7 @@ import { WebhookReceiver } from "./webhook-receiver.ts";
 ensureSystemPackages({ tests: true });
 // The Worker tests read wrangler.toml, whose [assets] directory is the built web app.
 await buildWebApp();
-const stack = await startTestServices();
+const stack = await startTestServices().catch(exitWithVerdict);
 const receiver = new WebhookReceiver(Number(testStackEnv().LH_WEBHOOK_RECEIVER_PORT));
 let exitCode = 1;
 try {

@@ -1,7 +1,7 @@
 import type { JobQueueMessage, WebhookQueueMessage } from "../agents/contracts/queue.ts";
 import type { Database } from "../db/client.ts";
+import type { Auth } from "./auth/caller.ts";
 import type { RateLimiter } from "./limits/rate-limiter.ts";
-import type { Auth } from "./middleware/auth/index.ts";
 import type { JobRoom } from "./rooms/job-room.ts";
 
 /** Bindings, variables and secrets of the Worker, as declared in wrangler.toml. */

@@ -1,41 +1,39 @@
-import type { CompilationPlan, Sentence, Word } from "../contracts/artifacts.ts";
+import type { Sentence } from "../contracts/artifacts.ts";
 import { roundMs } from "../shared/time-ranges.ts";
 
 export type Cue = { start: number; end: number; text: string };
-export type CueLimits = { maxChars: number; maxSeconds: number };
+export type CueLimits = { maxLineChars: number; maxLines: number; maxSeconds: number };
 
 /** Two lines of 42 characters, at most 7 s on screen: common broadcast guidance. */
-export const defaultCueLimits: CueLimits = { maxChars: 84, maxSeconds: 7 };
+const defaultCueLimits: CueLimits = { maxLineChars: 42, maxLines: 2, maxSeconds: 7 };
+
+/** A word as shown on screen (with the sentence's punctuation) and when it is spoken. */
+type TimedToken = { text: string; start: number; end: number };
 
 /**
- * Caption cues from sentences; a long sentence is split between words so each cue stays
- * readable. Sentences without word timings become one cue.
+ * Caption cues from sentences. A sentence that does not fit one cue is split between words,
+ * using word timings where the transcript has them and times spread by character count where it
+ * has not; a word is never split, so only a single word longer than a line can exceed the limits.
+ * Lines inside a cue are separated by "\n".
  *
  * @example
- * captionCues(transcript.sentences) // [{ start: 1, end: 4.14, text: "Today we study how quantities change over time" }, …]
+ * captionCues(transcript.sentences) // [{ start: 1, end: 4.14, text: "Today we study how\nquantities change over time" }, …]
  */
 export function captionCues(sentences: readonly Sentence[], limits = defaultCueLimits): Cue[] {
   return sentences.flatMap((sentence) => {
-    if (sentence.words.length === 0) return [{ start: sentence.start, end: sentence.end, text: sentence.text }];
     const cues: Cue[] = [];
-    let group: Word[] = [];
+    let group: TimedToken[] = [];
     const flush = () => {
-      if (group.length === 0) return;
-      cues.push({
-        start: (group[0] as Word).start,
-        end: (group.at(-1) as Word).end,
-        text: group.map((w) => w.text).join(" "),
-      });
+      const first = group[0];
+      const last = group.at(-1);
+      if (first && last) cues.push({ start: first.start, end: last.end, text: wrap(group, limits).join("\n") });
       group = [];
     };
-    for (const word of sentence.words) {
-      const text = [...group, word].map((w) => w.text).join(" ");
-      if (
-        group.length > 0 &&
-        (text.length > limits.maxChars || word.end - (group[0] as Word).start > limits.maxSeconds)
-      )
-        flush();
-      group.push(word);
+    for (const token of timedTokens(sentence)) {
+      const first = group[0];
+      const tooLong = first !== undefined && token.end - first.start > limits.maxSeconds;
+      if (first && (tooLong || wrap([...group, token], limits).length > limits.maxLines)) flush();
+      group.push(token);
     }
     flush();
     return cues;
@@ -43,45 +41,57 @@ export function captionCues(sentences: readonly Sentence[], limits = defaultCueL
 }
 
 /**
- * The sentences heard in the reel, on the reel's timeline: the words inside each clip, moved
- * by the clip's offset. Words cut by a clip edge are left out.
- *
- * @example
- * reelSentences(transcript.sentences, plan)[0].start // 0.3
+ * Line breaking at word boundaries: greedy, so a cue takes as few lines as possible; two lines
+ * are then balanced, which reads better than a full line over a single word.
  */
-export function reelSentences(sentences: readonly Sentence[], plan: CompilationPlan): Sentence[] {
-  return plan.reel.order.flatMap((clipIndex, position) => {
-    const clip = plan.clips[clipIndex];
-    if (!clip) return [];
-    const shift = (t: number) => roundMs(t - clip.start + (plan.reel.offsets[position] ?? 0));
-    return sentences.flatMap((sentence) => {
-      const words = sentence.words
-        .filter((w) => w.start >= clip.start && w.end <= clip.end)
-        .map((w) => ({ ...w, start: shift(w.start), end: shift(w.end) }));
-      if (words.length === 0) return [];
-      const whole = words.length === sentence.words.length;
-      const text = whole ? sentence.text : words.map((w) => w.text).join(" ");
-      return [{ ...sentence, start: (words[0] as Word).start, end: (words.at(-1) as Word).end, text, words }];
-    });
+function wrap(tokens: readonly TimedToken[], limits: CueLimits): string[] {
+  const lines: string[] = [];
+  for (const { text } of tokens) {
+    const line = lines.at(-1);
+    if (line !== undefined && line.length + 1 + text.length <= limits.maxLineChars)
+      lines[lines.length - 1] = `${line} ${text}`;
+    else lines.push(text);
+  }
+  if (lines.length !== 2) return lines;
+  const even = balanced(
+    tokens.map((t) => t.text),
+    limits.maxLineChars,
+  );
+  // A word longer than a line leaves no split that fits: keep the greedy lines.
+  return even.length > 0 ? even : lines;
+}
+
+function balanced(words: readonly string[], maxLineChars: number): string[] {
+  let best: string[] = [];
+  for (let split = 1; split < words.length; split++) {
+    const pair = [words.slice(0, split).join(" "), words.slice(split).join(" ")];
+    const longest = Math.max(...pair.map((l) => l.length));
+    const bestLongest = best.length ? Math.max(...best.map((l) => l.length)) : Number.POSITIVE_INFINITY;
+    if (longest <= maxLineChars && longest < bestLongest) best = pair;
+  }
+  return best;
+}
+
+/**
+ * The sentence's words with times. The sentence text keeps punctuation that recognizers drop
+ * from words, so it is shown when it has as many words as the timings.
+ */
+function timedTokens(sentence: Sentence): TimedToken[] {
+  const shown = sentence.text.trim().split(/\s+/).filter(Boolean);
+  if (sentence.words.length === 0) return spreadByCharacters(shown, sentence);
+  const useShown = shown.length === sentence.words.length;
+  return sentence.words.map((w, i) => ({ text: useShown ? (shown[i] as string) : w.text, start: w.start, end: w.end }));
+}
+
+/** Without word timings, each word gets a share of the sentence's time by its length. */
+function spreadByCharacters(shown: readonly string[], range: Sentence): TimedToken[] {
+  const total = shown.reduce((sum, text) => sum + text.length + 1, 0);
+  const perChar = (range.end - range.start) / Math.max(1, total);
+  let cursor = 0;
+  return shown.map((text, i) => {
+    const start = cursor;
+    cursor += text.length + 1;
+    const end = i === shown.length - 1 ? range.end : roundMs(range.start + (cursor - 1) * perChar);
+    return { text, start: roundMs(range.start + start * perChar), end };
   });
-}
-
-/** A WebVTT file. */
-export function toWebVtt(cues: readonly Cue[]): string {
-  const body = cues.map((c) => `${timestamp(c.start, ".")} --> ${timestamp(c.end, ".")}\n${c.text}`).join("\n\n");
-  return `WEBVTT\n\n${body}${body ? "\n" : ""}`;
-}
-
-/** A SubRip (SRT) file. */
-export function toSrt(cues: readonly Cue[]): string {
-  return cues
-    .map((c, i) => `${i + 1}\n${timestamp(c.start, ",")} --> ${timestamp(c.end, ",")}\n${c.text}\n`)
-    .join("\n");
-}
-
-function timestamp(seconds: number, decimal: "." | ","): string {
-  const ms = Math.max(0, Math.round(seconds * 1000));
-  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-  const [h, m, s] = [Math.floor(ms / 3_600_000), Math.floor(ms / 60_000) % 60, Math.floor(ms / 1000) % 60];
-  return `${pad(h)}:${pad(m)}:${pad(s)}${decimal}${pad(ms % 1000, 3)}`;
 }

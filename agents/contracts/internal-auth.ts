@@ -1,3 +1,5 @@
+import { constantTimeEqual } from "./constant-time.ts";
+
 /**
  * HMAC signing of internal calls between the Worker and the media worker, in both directions.
  * The signature covers a timestamp and the exact body, so a captured request cannot be replayed
@@ -20,13 +22,6 @@ async function hmacHex(secret: string, message: string): Promise<string> {
   ]);
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(message)));
   return Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-function timingSafeEqualHex(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
 }
 
 export async function signInternalRequest(
@@ -54,5 +49,6 @@ export async function verifyInternalRequest(
   const timestamp = Number(match[1]);
   if (Math.abs(nowSeconds - timestamp) > INTERNAL_TOLERANCE_SECONDS) return { ok: false, reason: "expired" };
   const expected = await hmacHex(secret, `${timestamp}.${body}`);
-  return timingSafeEqualHex(expected, match[2] as string) ? { ok: true } : { ok: false, reason: "mismatch" };
+  const matches = constantTimeEqual(encoder.encode(expected), encoder.encode(match[2] as string));
+  return matches ? { ok: true } : { ok: false, reason: "mismatch" };
 }

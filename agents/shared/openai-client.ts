@@ -1,4 +1,5 @@
-import OpenAI from "openai";
+import OpenAI, { APIConnectionError } from "openai";
+import { isRetryableStatus } from "../contracts/retry.ts";
 
 export type OpenAIConnection = {
   apiKey: string;
@@ -22,4 +23,20 @@ export function createOpenAIClient(connection: OpenAIConnection): OpenAI {
     timeout: connection.timeoutMs,
     maxRetries: 0,
   });
+}
+
+type ErrorWithStatus = { status?: unknown };
+
+/**
+ * 429, 5xx, timeouts, dropped connections and 409 (OpenAI's lock conflicts) are worth another
+ * try; other 4xx are not.
+ *
+ * @example
+ * await withRetry(() => client.audio.transcriptions.create(params), isRetryableApiError);
+ */
+export function isRetryableApiError(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const status = (error as ErrorWithStatus).status;
+  if (typeof status === "number") return status === 409 || isRetryableStatus(status);
+  return error instanceof APIConnectionError;
 }

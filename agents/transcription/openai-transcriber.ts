@@ -2,14 +2,9 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type OpenAI from "openai";
 import type { TimeRange, Transcript } from "../contracts/artifacts.ts";
+import { defaultRetryPolicy, type RetryDeps, type RetryPolicy, withRetry } from "../contracts/retry.ts";
+import { isRetryableApiError } from "../shared/openai-client.ts";
 import { transcriptionCostUsd } from "../shared/pricing.ts";
-import {
-  defaultRetryPolicy,
-  isRetryableApiError,
-  type RetryDeps,
-  type RetryPolicy,
-  withRetry,
-} from "../shared/retry.ts";
 import { openAIUploadLimitBytes, planChunks, speechWavBytesPerSecond } from "./chunk-plan.ts";
 import { type PieceWords, wordsFromVerbose } from "./openai-verbose.ts";
 import { defaultSentenceGrouping, groupWordsIntoSentences } from "./sentences-from-words.ts";

@@ -1,6 +1,5 @@
+import type { Session } from "../../agents/contracts/session.ts";
 import { ApiError, apiRequest } from "../../worker/client/api-request.ts";
-
-type Session = { accessToken: string; user: { id: string; email: string } };
 
 /**
  * Signs in with email and password, registering the account first when asked to and it does

@@ -2,6 +2,7 @@ import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process"
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { log } from "./log.ts";
+import { StartupFailure } from "./startup-failure.ts";
 
 export type ChildSpec = {
   name: string;
@@ -40,7 +41,6 @@ export class ManagedChild {
 
   async start(): Promise<void> {
     await this.stopLeftover();
-    const out = createWriteStream(this.logFile, { flags: "a" });
     const options: SpawnOptions = {
       cwd: this.spec.cwd,
       env: { ...process.env, ...this.spec.env },
@@ -50,7 +50,17 @@ export class ManagedChild {
       detached: true,
     };
     const child = spawn(this.spec.command, this.spec.args, options);
-    if (child.pid) writeFileSync(this.pidFile, String(child.pid));
+    await new Promise<void>((resolve, reject) => {
+      child.once("spawn", resolve);
+      child.once("error", (error) =>
+        reject(
+          new StartupFailure(this.spec.name, `${this.spec.command} cannot be run (${error.message})`, "install it"),
+        ),
+      );
+    });
+    child.on("error", (error) => log("process error", { name: this.spec.name, error: error.message }));
+    writeFileSync(this.pidFile, String(child.pid));
+    const out = createWriteStream(this.logFile, { flags: "a" });
     child.stdout?.pipe(out, { end: false });
     child.stderr?.pipe(out, { end: false });
     this.child = child;
@@ -63,10 +73,6 @@ export class ManagedChild {
           log("process exited", { name: this.spec.name, code, signal });
         }
         resolve(code);
-      });
-      child.on("error", (error) => {
-        log("process failed to start", { name: this.spec.name, error: error.message });
-        resolve(null);
       });
     });
   }
@@ -100,7 +106,7 @@ export class ManagedChild {
   }
 
   /** Stops a process group this child left behind when a previous launcher died. */
-  private async stopLeftover(): Promise<void> {
+  async stopLeftover(): Promise<void> {
     if (!existsSync(this.pidFile)) return;
     const pid = Number(readFileSync(this.pidFile, "utf8"));
     rmSync(this.pidFile, { force: true });

@@ -15,6 +15,17 @@ export type StackConfig = {
   mediaWorkerConcurrency?: number;
 };
 
+export type StackPort = keyof StackConfig["ports"];
+
+/** The variable that moves each part's port, and the port it takes otherwise. */
+export const portVariables: Record<StackPort, { variable: string; fallback: number }> = {
+  postgres: { variable: "LH_POSTGRES_PORT", fallback: 54329 },
+  s3: { variable: "LH_S3_PORT", fallback: 9400 },
+  neonBridge: { variable: "LH_NEON_BRIDGE_PORT", fallback: 9401 },
+  mediaWorker: { variable: "LH_MEDIA_WORKER_PORT", fallback: 9402 },
+  api: { variable: "LH_API_PORT", fallback: 8787 },
+};
+
 const port = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
   const value = Number(env[name] ?? fallback);
   if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} must be a port number`);
@@ -46,13 +57,9 @@ function localSecrets(dataDir: string): StackConfig["secrets"] & { dbPassword: s
 export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConfig {
   const dataDir = env.LH_DATA_DIR ?? join(projectRoot, ".data");
   mkdirSync(dataDir, { recursive: true });
-  const ports = {
-    postgres: port(env, "LH_POSTGRES_PORT", 54329),
-    s3: port(env, "LH_S3_PORT", 9400),
-    neonBridge: port(env, "LH_NEON_BRIDGE_PORT", 9401),
-    mediaWorker: port(env, "LH_MEDIA_WORKER_PORT", 9402),
-    api: port(env, "LH_API_PORT", 8787),
-  };
+  const ports = Object.fromEntries(
+    Object.entries(portVariables).map(([part, { variable, fallback }]) => [part, port(env, variable, fallback)]),
+  ) as StackConfig["ports"];
   const { dbPassword, ...secrets } = localSecrets(dataDir);
   const database = { name: "lecture_highlights", user: "lecture_highlights", password: dbPassword };
   return {

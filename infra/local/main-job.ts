@@ -1,7 +1,7 @@
-import { generateLecture } from "../../test/fixtures/lecture.ts";
-import { calculusLecture } from "../../test/fixtures/scripts.ts";
 import { formatResults, type LectureReport, processLecture } from "../cli/process-lecture.ts";
 import { signIn } from "../cli/sign-in.ts";
+import { generateLecture } from "../sample-lecture/lecture.ts";
+import { calculusLecture } from "../sample-lecture/scripts.ts";
 import { log } from "./log.ts";
 
 /** The local stack's demo account; it exists only in the private database under .data. */

@@ -1,7 +1,9 @@
+import { join } from "node:path";
 import { loadStackConfig } from "./config.ts";
 import { log } from "./log.ts";
 import { runMainJob } from "./main-job.ts";
 import { LocalStack } from "./stack.ts";
+import { exitWithVerdict, StartupFailure } from "./startup-failure.ts";
 import { ensureSystemPackages } from "./system-packages.ts";
 
 /**
@@ -25,18 +27,23 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void stop("SIGTERM"));
 
   await stack.start();
-  const readiness = await fetch(`${stack.apiUrl}/health/ready`);
-  const parts = (await readiness.json()) as { status: string; parts: Record<string, { status: string }> };
-  if (!readiness.ok) throw new Error(`the stack started but is not ready: ${JSON.stringify(parts)}`);
-  console.log(JSON.stringify({ status: "ready", api: stack.apiUrl, web: `${stack.apiUrl}/`, parts: parts.parts }));
-  if (!stackOnly) {
-    const report = await runMainJob(stack.apiUrl);
-    if (report.outcome.type !== "completed") log("the main job did not complete", { outcome: report.outcome });
-    log("the stack stays up until interrupted (Ctrl-C)", { api: stack.apiUrl });
+  try {
+    const readiness = await fetch(`${stack.apiUrl}/health/ready`);
+    const body = (await readiness.json()) as { down: string[]; parts: Record<string, { status: string }> };
+    if (!readiness.ok) {
+      const logs = join(stack.config.dataDir, "logs");
+      throw new StartupFailure("stack", `it started but ${body.down.join(", ")} is not ready`, `read ${logs}`);
+    }
+    console.log(JSON.stringify({ status: "ready", api: stack.apiUrl, web: `${stack.apiUrl}/`, parts: body.parts }));
+    if (!stackOnly) {
+      const report = await runMainJob(stack.apiUrl);
+      if (report.outcome.type !== "completed") log("the main job did not complete", { outcome: report.outcome });
+      log("the stack stays up until interrupted (Ctrl-C)", { api: stack.apiUrl });
+    }
+  } catch (error) {
+    await stack.stop();
+    throw error;
   }
 }
 
-main().catch((error: Error) => {
-  log("failed", { error: error.message });
-  process.exit(1);
-});
+main().catch(exitWithVerdict);

@@ -5,31 +5,38 @@ import pg from "pg";
 import { ManagedChild, waitFor } from "./child-process.ts";
 import type { StackConfig } from "./config.ts";
 import { log } from "./log.ts";
+import { type ClusterPlace, clusterPlace } from "./postgres-cluster-place.ts";
+import { StartupFailure } from "./startup-failure.ts";
 import { postgresBinDir } from "./system-packages.ts";
 
 /**
- * A private PostgreSQL cluster under the data folder, listening on 127.0.0.1 only. PostgreSQL
- * refuses to run as root, so under root the cluster belongs to Debian's `postgres` account.
+ * A private PostgreSQL cluster of the data folder, listening on 127.0.0.1 only (no Unix
+ * socket). Under root it belongs to Debian's `postgres` account, in a folder that account can
+ * reach (see `clusterPlace`).
  */
 export class LocalPostgres {
-  private readonly clusterDir: string;
+  private readonly place: ClusterPlace;
   private readonly bin: string;
-  private readonly owner: { uid: number; gid: number } | null;
   private readonly child: ManagedChild;
 
   constructor(private readonly config: StackConfig) {
     const bin = postgresBinDir();
-    if (!bin) throw new Error("PostgreSQL server binaries not found (apt-get install postgresql)");
+    if (!bin) {
+      throw new StartupFailure(
+        "postgres",
+        "the PostgreSQL server binaries are not installed",
+        "apt-get install postgresql (or point LH_POSTGRES_BIN at its bin folder)",
+      );
+    }
     this.bin = bin;
-    this.clusterDir = join(config.dataDir, "postgres");
-    this.owner = process.getuid?.() === 0 ? accountIds("postgres") : null;
+    this.place = clusterPlace(config.dataDir);
     this.child = new ManagedChild(
       {
         name: "postgres",
         command: join(bin, "postgres"),
         args: [
           "-D",
-          this.clusterDir,
+          this.place.dir,
           "-p",
           String(config.ports.postgres),
           "-c",
@@ -41,7 +48,8 @@ export class LocalPostgres {
           "-c",
           "fsync=off",
         ],
-        ...(this.owner ?? {}),
+        ...this.place.owner,
+        cwd: this.place.workDir,
         stopSignal: "SIGINT",
       },
       join(config.dataDir, "logs"),
@@ -49,7 +57,7 @@ export class LocalPostgres {
   }
 
   async start(): Promise<void> {
-    if (!existsSync(join(this.clusterDir, "PG_VERSION"))) this.initCluster();
+    if (!existsSync(join(this.place.dir, "PG_VERSION"))) this.initCluster();
     await this.child.start();
     await waitFor("PostgreSQL", () => this.canConnect(), 30_000).catch((error) => {
       throw new Error(`${error.message}\n${this.child.logTail()}`);
@@ -65,22 +73,31 @@ export class LocalPostgres {
     return this.child.running;
   }
 
+  stopLeftover(): Promise<void> {
+    return this.child.stopLeftover();
+  }
+
+  get logFile(): string {
+    return this.child.logFile;
+  }
+
   private initCluster(): void {
-    rmSync(this.clusterDir, { recursive: true, force: true });
-    mkdirSync(this.clusterDir, { recursive: true, mode: 0o700 });
-    const passwordFile = join(this.config.dataDir, "postgres.pw");
+    const { dir, workDir, owner } = this.place;
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const passwordFile = `${dir}.pw`;
     writeFileSync(passwordFile, this.config.database.password, { mode: 0o600 });
-    if (this.owner) {
-      chownSync(this.clusterDir, this.owner.uid, this.owner.gid);
-      chownSync(passwordFile, this.owner.uid, this.owner.gid);
+    if (owner) {
+      chownSync(dir, owner.uid, owner.gid);
+      chownSync(passwordFile, owner.uid, owner.gid);
     }
-    log("initializing PostgreSQL cluster", { dir: this.clusterDir });
+    log("initializing PostgreSQL cluster", { dir });
     try {
       execFileSync(
         join(this.bin, "initdb"),
         [
           "-D",
-          this.clusterDir,
+          dir,
           "-U",
           this.config.database.user,
           `--pwfile=${passwordFile}`,
@@ -89,7 +106,14 @@ export class LocalPostgres {
           "--encoding=UTF8",
           "--locale=C",
         ],
-        { stdio: ["ignore", "ignore", "pipe"], ...(this.owner ?? {}) },
+        { stdio: ["ignore", "ignore", "pipe"], cwd: workDir, ...owner },
+      );
+    } catch (error) {
+      const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim().split("\n").at(-1);
+      throw new StartupFailure(
+        "postgres",
+        `initdb failed: ${stderr || (error as Error).message}`,
+        `remove ${dir} and start again`,
       );
     } finally {
       rmSync(passwordFile, { force: true });
@@ -120,15 +144,5 @@ export class LocalPostgres {
   private adminClient(): pg.Client {
     const { user, password } = this.config.database;
     return new pg.Client({ host: "127.0.0.1", port: this.config.ports.postgres, user, password, database: "postgres" });
-  }
-}
-
-function accountIds(name: string): { uid: number; gid: number } {
-  try {
-    const uid = Number(execFileSync("id", ["-u", name], { encoding: "utf8" }).trim());
-    const gid = Number(execFileSync("id", ["-g", name], { encoding: "utf8" }).trim());
-    return { uid, gid };
-  } catch {
-    throw new Error(`PostgreSQL cannot run as root and there is no "${name}" account (apt-get install postgresql)`);
   }
 }

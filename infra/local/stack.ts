@@ -2,15 +2,16 @@ import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { applyMigrations } from "../../db/migrate.ts";
 import { buildWebApp } from "../web/build-web.ts";
-import { ManagedChild, waitFor } from "./child-process.ts";
-import { mediaWorkerEnv, projectRoot, type StackConfig, workerEnv } from "./config.ts";
+import { ManagedChild } from "./child-process.ts";
+import { mediaWorkerEnv, portVariables, projectRoot, type StackConfig, type StackPort, workerEnv } from "./config.ts";
 import { CronTicker } from "./cron-ticker.ts";
+import { assertPortsFree, type PortClaim } from "./free-ports.ts";
 import { log } from "./log.ts";
 import { NeonWebSocketBridge } from "./neon-ws-bridge.ts";
 import { LocalPostgres } from "./postgres.ts";
 import { LocalS3Server } from "./s3-server.ts";
-
-type Part = { start(): Promise<void> | void; stop(): Promise<void>; readonly running: boolean };
+import { httpChild, type StackPart } from "./stack-part.ts";
+import { StartupFailure } from "./startup-failure.ts";
 
 export type StackPartName = "postgres" | "s3" | "neonBridge" | "mediaWorker" | "api" | "cron";
 export type StackOptions = { mediaWorker?: boolean; api?: boolean };
@@ -22,36 +23,16 @@ const quietWrangler = {
   NO_COLOR: "1",
 };
 
-/** A started child that counts as up once `url` answers 2xx. */
-function httpChild(child: ManagedChild, name: string, url: string, timeoutMs: number): Part {
-  return {
-    start: async () => {
-      await child.start();
-      await waitFor(
-        name,
-        async () => {
-          if (!child.running) throw new Error(`${name} exited:\n${child.logTail()}`);
-          return (await fetch(url)).ok;
-        },
-        timeoutMs,
-      ).catch((error: Error) => {
-        throw new Error(`${error.message}\n${child.logTail()}`);
-      });
-    },
-    stop: () => child.stop(),
-    get running() {
-      return child.running;
-    },
-  };
-}
+const startOrder = ["postgres", "s3", "neonBridge", "mediaWorker", "api", "cron"] as const;
 
 /**
  * The whole local stack: PostgreSQL, the S3 server, the Neon bridge, the media worker and
  * `wrangler dev`. Parts start in dependency order and stop in reverse; a part can be stopped
- * and started on its own (the readiness test stops the S3 server).
+ * and started on its own (the readiness test stops the S3 server). When one cannot start, the
+ * ones already started are stopped and a `StartupFailure` names it.
  */
 export class LocalStack {
-  readonly parts: Partial<Record<StackPartName, Part>> = {};
+  readonly parts: Partial<Record<StackPartName, StackPart>> = {};
   private readonly started: StackPartName[] = [];
 
   constructor(
@@ -136,19 +117,32 @@ export class LocalStack {
   }
 
   async start(): Promise<void> {
-    try {
-      for (const name of ["postgres", "s3", "neonBridge", "mediaWorker", "api", "cron"] as const) {
-        const part = this.parts[name];
-        if (!part) continue;
-        log("starting", { part: name });
+    const names = startOrder.filter((name) => this.parts[name]);
+    for (const name of names) await this.parts[name]!.stopLeftover?.();
+    await assertPortsFree(names.flatMap((name) => this.portClaims(name)));
+    for (const name of names) {
+      const part = this.parts[name]!;
+      log("starting", { part: name });
+      // Counted before it is up, so a part that fails half-way is stopped with the others.
+      this.started.push(name);
+      try {
         await part.start();
-        this.started.push(name);
         if (name === "postgres") await applyMigrations(this.config.database.url);
+      } catch (error) {
+        log("start failed", { part: name, error: error instanceof Error ? error.message : String(error) });
+        await this.stop();
+        throw StartupFailure.from(name, error, part.logFile ? `read ${part.logFile}` : "read the log lines above");
       }
-    } catch (error) {
-      await this.stop();
-      throw error;
     }
+  }
+
+  private portClaims(name: StackPartName): PortClaim[] {
+    if (!(name in portVariables)) return [];
+    const { variable } = portVariables[name as StackPort];
+    const port = this.config.ports[name as StackPort];
+    // wrangler's inspector sits 1000 above the API port.
+    const ports = name === "api" ? [port, port + 1000] : [port];
+    return ports.map((port) => ({ part: name, port, variable }));
   }
 
   async stop(): Promise<void> {

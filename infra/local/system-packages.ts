@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { log } from "./log.ts";
+import { StartupFailure } from "./startup-failure.ts";
 
 /** What the stack needs from the operating system, and the Debian package that provides it. */
 const requirements: { name: string; present: () => boolean; debianPackages: string[] }[] = [
@@ -55,7 +56,7 @@ export function ensureSystemPackages(options: { tests?: boolean } = {}): void {
   const packages = [...new Set(missing.flatMap((r) => r.debianPackages))];
   const command = `apt-get install -y --no-install-recommends ${packages.join(" ")}`;
   if (process.getuid?.() !== 0 || !isDebian()) {
-    throw new Error(`Missing: ${missing.map((r) => r.name).join(", ")}. Install them with: sudo ${command}`);
+    throw new StartupFailure("system packages", `missing ${missing.map((r) => r.name).join(", ")}`, `sudo ${command}`);
   }
   log("installing system packages", { packages });
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };

@@ -1,8 +1,8 @@
 import { dirname, join } from "node:path";
+import type { PipelineAgents } from "../../agents/contracts/pipeline-agents.ts";
 import { createPipelineAgents } from "../../agents/pipeline-agents.ts";
 import type { MediaWorkerConfig } from "./config.ts";
 import { runFfmpeg } from "./ffmpeg/process.ts";
-import type { Agents } from "./pipeline/agents.ts";
 
 /**
  * The production decisions: the `agents/` package, with OpenAI when a key is configured and the
@@ -12,7 +12,9 @@ import type { Agents } from "./pipeline/agents.ts";
  * @example
  * const worker = await startMediaWorker(config, productionAgents(config));
  */
-export function productionAgents(config: Pick<MediaWorkerConfig, "OPENAI_API_KEY" | "OPENAI_BASE_URL">): Agents {
+export function productionAgents(
+  config: Pick<MediaWorkerConfig, "OPENAI_API_KEY" | "OPENAI_BASE_URL">,
+): PipelineAgents {
   return createPipelineAgents({
     openaiApiKey: config.OPENAI_API_KEY,
     openaiBaseUrl: config.OPENAI_BASE_URL,

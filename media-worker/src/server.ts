@@ -1,11 +1,11 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import type { PipelineAgents } from "../../agents/contracts/pipeline-agents.ts";
 import { createApp, type MediaWorkerState } from "./app.ts";
 import type { MediaWorkerConfig } from "./config.ts";
 import { JobManager } from "./intake/job-manager.ts";
 import { log } from "./log.ts";
-import type { Agents } from "./pipeline/agents.ts";
 import { stageTimeouts } from "./pipeline/context.ts";
 import { ObjectStore } from "./storage/object-store.ts";
 
@@ -24,7 +24,7 @@ export type MediaWorker = {
  * const worker = await startMediaWorker(loadConfig(), agents);
  * process.on("SIGTERM", () => worker.shutdown("SIGTERM").then(() => process.exit(0)));
  */
-export async function startMediaWorker(config: MediaWorkerConfig, agents: Agents): Promise<MediaWorker> {
+export async function startMediaWorker(config: MediaWorkerConfig, agents: PipelineAgents): Promise<MediaWorker> {
   const store = new ObjectStore({
     endpoint: config.S3_ENDPOINT,
     bucket: config.S3_BUCKET,

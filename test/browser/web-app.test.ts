@@ -4,9 +4,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadStackConfig, projectRoot } from "../../infra/local/config.ts";
 import { LocalStack } from "../../infra/local/stack.ts";
+import { generateLecture } from "../../infra/sample-lecture/lecture.ts";
+import { calculusLecture, shortScript } from "../../infra/sample-lecture/scripts.ts";
 import { issueAccessToken } from "../../worker/auth/access-token.ts";
-import { generateLecture } from "../fixtures/lecture.ts";
-import { calculusLecture, shortScript } from "../fixtures/scripts.ts";
 import { testPortOffset, testStackEnv } from "../services.ts";
 import { launchChromium } from "./chromium.ts";
 

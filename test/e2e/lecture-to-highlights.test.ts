@@ -6,10 +6,10 @@ import { processLecture } from "../../infra/cli/process-lecture.ts";
 import { signIn } from "../../infra/cli/sign-in.ts";
 import { loadStackConfig, projectRoot } from "../../infra/local/config.ts";
 import { LocalStack } from "../../infra/local/stack.ts";
+import { generateLecture } from "../../infra/sample-lecture/lecture.ts";
+import { calculusLecture, shortScript, sortingLecture } from "../../infra/sample-lecture/scripts.ts";
 import type { JobResults } from "../../worker/client/jobs-api.ts";
 import { JobsApi } from "../../worker/client/jobs-api.ts";
-import { generateLecture } from "../fixtures/lecture.ts";
-import { calculusLecture, shortScript, sortingLecture } from "../fixtures/scripts.ts";
 import { testPortOffset, testStackEnv } from "../services.ts";
 
 const run = promisify(execFile);

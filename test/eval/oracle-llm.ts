@@ -1,4 +1,4 @@
-import type { GroundTruth } from "../fixtures/lecture.ts";
+import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
 import type { FakeReply, RecordedRequest } from "../support/fake-openai-server.ts";
 
 /**

@@ -3,8 +3,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { LayoutAnalysis, Transcript } from "../../agents/contracts/artifacts.ts";
 import type { Agents } from "../../agents/index.ts";
+import { generateLecture } from "../../infra/sample-lecture/lecture.ts";
+import type { GroundTruth, LectureScript } from "../../infra/sample-lecture/lecture-types.ts";
 import { extractOcrFrame } from "../../media-worker/src/ffmpeg/ocr-frame.ts";
-import { type GroundTruth, generateLecture, type LectureScript } from "../fixtures/lecture.ts";
 
 export type PreparedLecture = {
   truth: GroundTruth;

@@ -2,8 +2,8 @@ import type { ContentAnalysis, HighlightSelection, Transcript } from "../../agen
 import { JobOptions } from "../../agents/contracts/job.ts";
 import { type Agents, createAgents } from "../../agents/index.ts";
 import { words } from "../../agents/shared/text.ts";
-import type { GroundTruth } from "../fixtures/lecture.ts";
-import { calculusLecture, lectureScripts } from "../fixtures/scripts.ts";
+import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
+import { calculusLecture, lectureScripts } from "../../infra/sample-lecture/scripts.ts";
 import { startFakeOpenAI } from "../support/fake-openai-server.ts";
 import { type ChapterScore, scoreChapters, summarizeChapters } from "./chapter-scores.ts";
 import { evaluateHumanTranscripts } from "./human-eval.ts";

@@ -4,10 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobErrorCode } from "../../agents/contracts/job.ts";
+import { generateLecture } from "../../infra/sample-lecture/lecture.ts";
+import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
+import { cellBiologyLecture, shortScript } from "../../infra/sample-lecture/scripts.ts";
 import { JobFailure } from "../../media-worker/src/job-failure.ts";
 import { defaultStageTimeoutSeconds } from "../../media-worker/src/pipeline/context.ts";
-import { type GroundTruth, generateLecture } from "../fixtures/lecture.ts";
-import { cellBiologyLecture, shortScript } from "../fixtures/scripts.ts";
 import { startTestS3, type TestS3 } from "../support/local-s3.ts";
 import { runWithTruth, uploadJob } from "../support/pipeline-harness.ts";
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInternalRequest } from "../../agents/contracts/internal-auth.ts";
 import { stageNames } from "../../agents/contracts/job.ts";
 import type { JobSpec, WorkerEvent } from "../../agents/contracts/media-protocol.ts";
+import { postToMediaWorker } from "../../agents/contracts/media-worker-request.ts";
 import { loadConfig } from "../../media-worker/src/config.ts";
 import { type MediaWorker, startMediaWorker } from "../../media-worker/src/server.ts";
 import { startEventsReceiver } from "../support/events-receiver.ts";
@@ -20,12 +21,7 @@ let receiver: Awaited<ReturnType<typeof startEventsReceiver>>;
 let baseSpec: JobSpec;
 const hold = { selectDelayMs: 0 };
 
-const post = async (path: string, body: string, signed = true) =>
-  fetch(`${worker.url}${path}`, {
-    method: "POST",
-    body,
-    headers: signed ? await signInternalRequest(secret, body) : {},
-  });
+const post = (path: string, body: string) => postToMediaWorker({ url: worker.url, secret }, path, body);
 const newJob = (): JobSpec => {
   const jobId = randomUUID();
   return { ...baseSpec, jobId, reportUrl: receiver.url(jobId) };
@@ -60,7 +56,7 @@ afterAll(async () => {
 describe("POST /jobs", () => {
   it("refuses unsigned and tampered requests", async () => {
     const body = JSON.stringify(newJob());
-    expect((await post("/jobs", body, false)).status).toBe(401);
+    expect((await fetch(`${worker.url}/jobs`, { method: "POST", body })).status).toBe(401);
     const headers = await signInternalRequest(secret, body);
     const tampered = await fetch(`${worker.url}/jobs`, { method: "POST", body: body.replace("2", "3"), headers });
     expect(tampered.status).toBe(401);
@@ -81,10 +77,11 @@ describe("POST /jobs", () => {
     expect(receiver.rejected).toEqual([]);
   });
 
-  it("answers 503 with Retry-After at capacity, 202 to a duplicate, and cancels on request", async () => {
+  it("takes a repeated POST of the same (job, attempt) without running it twice, answers 503 with Retry-After at capacity, and cancels on request", async () => {
     hold.selectDelayMs = 60_000;
     const running = newJob();
     expect((await post("/jobs", JSON.stringify(running))).status).toBe(202);
+    // The same (job, attempt) again, as an at-least-once queue may deliver it: accepted, not run twice.
     expect((await post("/jobs", JSON.stringify(running))).status).toBe(202);
     const busy = await post("/jobs", JSON.stringify(newJob()));
     expect(busy.status).toBe(503);
@@ -93,7 +90,7 @@ describe("POST /jobs", () => {
     expect((await post(`/jobs/${running.jobId}/cancel`, "")).status).toBe(202);
     const end = await terminal(running.jobId);
     expect(end).toMatchObject({ type: "failed", code: "cancelled", stage: "selection", retryable: false });
-    expect(eventsOf(running.jobId).filter((e) => e.type === "started")).toHaveLength(1);
+    expect(eventsOf(running.jobId).filter((e) => e.type === "started")).toHaveLength(1); // ran once
     hold.selectDelayMs = 0;
     expect((await post(`/jobs/${running.jobId}/cancel`, "")).status).toBe(404);
   });

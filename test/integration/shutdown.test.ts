@@ -3,9 +3,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signInternalRequest } from "../../agents/contracts/internal-auth.ts";
+import { postToMediaWorker } from "../../agents/contracts/media-worker-request.ts";
 import { storageKeys } from "../../agents/contracts/storage-keys.ts";
-import type { GroundTruth } from "../fixtures/lecture.ts";
+import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
 import { startEventsReceiver } from "../support/events-receiver.ts";
 import { freePort, startTestS3, type TestS3 } from "../support/local-s3.ts";
 import { runWithTruth, tinyLecture, uploadJob } from "../support/pipeline-harness.ts";
@@ -65,10 +65,7 @@ describe("SIGTERM in the middle of a job", () => {
     const spec = await uploadJob(s3.store(), truthFile.replace("truth.json", "lecture.mp4"), "mp4");
     spec.reportUrl = receiver.url(spec.jobId);
     const body = JSON.stringify(spec);
-    expect(
-      (await fetch(`${worker.url}/jobs`, { method: "POST", body, headers: await signInternalRequest(secret, body) }))
-        .status,
-    ).toBe(202);
+    expect((await postToMediaWorker({ url: worker.url, secret }, "/jobs", body)).status).toBe(202);
     await receiver.waitFor((e) => e.jobId === spec.jobId && e.type === "stage" && e.stage === "analysis");
 
     child!.kill("SIGTERM");

@@ -1,11 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
-import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadStackConfig, projectRoot } from "../../infra/local/config.ts";
 import { LocalStack } from "../../infra/local/stack.ts";
 import { testPortOffset, testStackEnv } from "../services.ts";
+import { type Launch, launchStack } from "./launcher.ts";
 
 /** This suite runs whole stacks of its own, on ports and folders apart from the test services. */
 const stackEnv = (offset: number) => testStackEnv(testPortOffset() + offset);
@@ -43,47 +41,30 @@ describe("local stack", () => {
 
 describe("npm run stack", () => {
   const env = stackEnv(400);
-  const launchers: ChildProcess[] = [];
+  const launches: Launch[] = [];
   afterAll(() => {
-    for (const launcher of launchers) launcher.kill("SIGINT");
+    for (const { launcher } of launches) launcher.kill("SIGINT");
   });
-
-  /** Starts the launcher as `npm run stack` does and resolves with its "ready" line. */
-  function launch(): Promise<{ launcher: ChildProcess; ready: { status: string; api: string } }> {
-    const launcher = spawn(
-      process.execPath,
-      ["--import", "tsx", join(projectRoot, "infra/local/main.ts"), "--stack-only"],
-      {
-        cwd: projectRoot,
-        env: { ...process.env, ...env },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    launchers.push(launcher);
-    let stderr = "";
-    launcher.stderr!.on("data", (chunk) => (stderr += chunk));
-    return new Promise((resolve, reject) => {
-      createInterface({ input: launcher.stdout! }).on("line", (line) => {
-        if (line.includes('"ready"')) resolve({ launcher, ready: JSON.parse(line) });
-      });
-      launcher.on("exit", (code) => reject(new Error(`launcher exited with ${code}:\n${stderr}`)));
-    });
-  }
+  const launch = () => {
+    const started = launchStack(projectRoot, env);
+    launches.push(started);
+    return started;
+  };
 
   it("prints one ready line, survives its own crash on the next start, and stops everything on SIGINT", async () => {
     rmSync(env.LH_DATA_DIR!, { recursive: true, force: true });
-    const first = await launch();
-    expect(first.ready).toMatchObject({ status: "ready", api: `http://127.0.0.1:${env.LH_API_PORT}` });
+    const first = launch();
+    expect(await first.ready).toMatchObject({ status: "ready", api: `http://127.0.0.1:${env.LH_API_PORT}` });
 
     // A crash: the launcher dies without stopping PostgreSQL, the media worker or wrangler.
     first.launcher.kill("SIGKILL");
-    const second = await launch();
-    expect((await readiness(second.ready.api)).status).toBe(200);
+    const second = launch();
+    const { api } = await second.ready;
+    expect((await readiness(api)).status).toBe(200);
 
-    const exited = new Promise<number | null>((resolve) => second.launcher.on("exit", resolve));
     second.launcher.kill("SIGINT");
-    expect(await exited).toBe(0);
-    await expect(fetch(`${second.ready.api}/health`)).rejects.toThrow();
+    expect((await second.exited).code).toBe(0);
+    await expect(fetch(`${api}/health`)).rejects.toThrow();
     await expect(fetch(`http://127.0.0.1:${env.LH_MEDIA_WORKER_PORT}/health`)).rejects.toThrow();
   });
 });

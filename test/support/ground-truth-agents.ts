@@ -1,14 +1,16 @@
+import { captionFiles } from "../../agents/compilation/caption-files.ts";
+import { planCompilation } from "../../agents/compilation/plan-compilation.ts";
 import type { Transcript } from "../../agents/contracts/artifacts.ts";
-import { reelTimeline } from "../../media-worker/src/compile/reel-timeline.ts";
-import type { Agents } from "../../media-worker/src/pipeline/agents.ts";
-import type { GroundTruth } from "../fixtures/lecture.ts";
+import type { PipelineAgents } from "../../agents/contracts/pipeline-agents.ts";
+import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
 
-export type AgentCallCounts = Record<keyof Agents, number>;
+export type AgentCallCounts = Record<keyof PipelineAgents, number>;
 
 /**
  * A TEST DOUBLE of the agents (the real ones live in `agents/`, pure TypeScript): decisions
  * read straight from a fixture's ground truth, deterministic, so pipeline tests check the media
- * worker's measuring and rendering, not the quality of decisions. One highlight per topic.
+ * worker's measuring and rendering, not the quality of decisions. One highlight per topic; the
+ * edit list and captions are the real ones from `agents/compilation/`.
  *
  * @example
  * const { agents, calls } = groundTruthAgents(truth); await runPipeline(spec, { agents, ... });
@@ -16,14 +18,14 @@ export type AgentCallCounts = Record<keyof Agents, number>;
 export function groundTruthAgents(
   truth: GroundTruth,
   options: { fadeSeconds?: number; selectDelayMs?: number } = {},
-): { agents: Agents; calls: AgentCallCounts } {
+): { agents: PipelineAgents; calls: AgentCallCounts } {
   const fadeSeconds = options.fadeSeconds ?? 0.5;
-  const calls: AgentCallCounts = { transcribe: 0, describeSlides: 0, analyse: 0, select: 0, plan: 0 };
+  const calls: AgentCallCounts = { transcribe: 0, describeSlides: 0, analyse: 0, select: 0, plan: 0, captions: 0 };
   const topicRange = (index: number) => {
     const sentences = truth.sentences.filter((s) => s.topicIndex === index);
     return { start: Math.max(0, sentences[0]!.start - 0.3), end: sentences.at(-1)!.end + 0.3 };
   };
-  const agents: Agents = {
+  const agents: PipelineAgents = {
     async transcribe() {
       calls.transcribe++;
       const sentences: Transcript["sentences"] = truth.sentences.map((s) => ({
@@ -80,11 +82,13 @@ export function groundTruthAgents(
         })),
       };
     },
-    async plan({ selection }) {
+    async plan({ selection, probe }) {
       calls.plan++;
-      const clips = selection.highlights.map((h, i) => ({ start: h.start, end: h.end, highlightIndex: i }));
-      const reel = reelTimeline(clips, fadeSeconds);
-      return { clips, reel: { order: clips.map((_, i) => i), ...reel } };
+      return planCompilation({ selection, fadeSeconds, fps: probe.video?.fps ?? null });
+    },
+    async captions(input) {
+      calls.captions++;
+      return captionFiles(input);
     },
   };
   return { agents, calls };

@@ -4,11 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { JobOptions, type StageName } from "../../agents/contracts/job.ts";
 import type { JobSpec } from "../../agents/contracts/media-protocol.ts";
+import { generateLecture } from "../../infra/sample-lecture/lecture.ts";
+import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
+import { calculusLecture, shortScript } from "../../infra/sample-lecture/scripts.ts";
 import { defaultStageTimeoutSeconds, type PipelineReporter } from "../../media-worker/src/pipeline/context.ts";
 import { type PipelineDeps, runPipeline } from "../../media-worker/src/pipeline/run-pipeline.ts";
 import type { ObjectStore } from "../../media-worker/src/storage/object-store.ts";
-import { type GroundTruth, generateLecture } from "../fixtures/lecture.ts";
-import { calculusLecture, shortScript } from "../fixtures/scripts.ts";
 import { groundTruthAgents } from "./ground-truth-agents.ts";
 
 export type StageLog = { stage: StageName; status: "completed" | "skipped" }[];

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
+import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
 import { loadConfig } from "../../media-worker/src/config.ts";
 import { exitOnSignals, startMediaWorker } from "../../media-worker/src/server.ts";
-import type { GroundTruth } from "../fixtures/lecture.ts";
 import { groundTruthAgents } from "./ground-truth-agents.ts";
 
 /**

@@ -1,4 +1,5 @@
-import { constantTimeEqual, fromBase64, toBase64 } from "./secrets.ts";
+import { constantTimeEqual } from "../../agents/contracts/constant-time.ts";
+import { fromBase64, toBase64 } from "./secrets.ts";
 
 /**
  * PBKDF2-HMAC-SHA256, the OWASP choice when Argon2id, scrypt and bcrypt are unavailable (they

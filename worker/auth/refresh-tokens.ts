@@ -1,4 +1,5 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, notExists, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client.ts";
 import { refreshTokens } from "../../db/schema.ts";
 import { UnauthorizedError } from "../errors/problem.ts";
@@ -40,11 +41,26 @@ export async function rotateRefreshToken(db: Database, presented: string) {
   if (row.usedAt) throw await reuseDetected(db, row.familyId);
   if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw invalidRefreshToken();
   // Claim the token atomically: of two concurrent refreshes with one token only one wins,
-  // and the loser is treated as reuse.
+  // and the loser is treated as reuse. The loser revokes the family while the winner may still
+  // be writing its new token, which that revocation then misses: so a family with any revoked
+  // token is dead, and its later tokens cannot be claimed either.
+  const family = alias(refreshTokens, "family");
   const claimed = await db
     .update(refreshTokens)
     .set({ usedAt: sql`now()` })
-    .where(and(eq(refreshTokens.id, row.id), isNull(refreshTokens.usedAt), isNull(refreshTokens.revokedAt)))
+    .where(
+      and(
+        eq(refreshTokens.id, row.id),
+        isNull(refreshTokens.usedAt),
+        isNull(refreshTokens.revokedAt),
+        notExists(
+          db
+            .select({ id: family.id })
+            .from(family)
+            .where(and(eq(family.familyId, row.familyId), isNotNull(family.revokedAt))),
+        ),
+      ),
+    )
     .returning({ id: refreshTokens.id });
   if (claimed.length === 0) throw await reuseDetected(db, row.familyId);
   return { userId: row.userId, refreshToken: await issueRefreshToken(db, row.userId, row.familyId) };

@@ -22,20 +22,6 @@ export async function sha256Hex(value: string): Promise<string> {
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-/**
- * Compares two byte arrays in time that depends only on their length, so a mismatch position
- * cannot be learned by timing.
- *
- * @example
- * constantTimeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2])); // true
- */
-export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
-  return difference === 0;
-}
-
 export function toBase64(bytes: Uint8Array): string {
   let binary = "";
   for (const byte of bytes) binary += String.fromCharCode(byte);

@@ -1,3 +1,4 @@
+import type { Session } from "../../agents/contracts/session.ts";
 import type { users } from "../../db/schema.ts";
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "./access-token.ts";
 
@@ -15,12 +16,12 @@ export function publicUser(user: User) {
  * @example
  * return c.json(await sessionBody(c.env, user, await issueRefreshToken(db, user.id)), 201);
  */
-export async function sessionBody(env: { JWT_SECRET: string }, user: User, refreshToken: string) {
+export async function sessionBody(env: { JWT_SECRET: string }, user: User, refreshToken: string): Promise<Session> {
   return {
     user: publicUser(user),
     accessToken: await issueAccessToken(env, user.id),
     refreshToken,
-    tokenType: "Bearer" as const,
+    tokenType: "Bearer",
     expiresIn: ACCESS_TOKEN_TTL_SECONDS,
   };
 }

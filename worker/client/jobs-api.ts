@@ -1,10 +1,9 @@
-import type { z } from "@hono/zod-openapi";
 import type { JobOptions } from "../../agents/contracts/job.ts";
-import type { jobView, resultsView } from "../routes/jobs/schemas.ts";
+import type { JobResults as JobResultsView, JobView } from "../../agents/contracts/job-api.ts";
 import { type ApiConnection, apiRequest } from "./api-request.ts";
 
-export type Job = z.infer<typeof jobView>;
-export type JobResults = z.infer<typeof resultsView>;
+export type Job = JobView;
+export type JobResults = JobResultsView;
 export type NewJob = {
   uploadId: string;
   options?: Partial<JobOptions>;

@@ -1,4 +1,4 @@
-import { partRange } from "../uploads/parts.ts";
+import { partRange } from "../../agents/contracts/upload-parts.ts";
 import type { UploadState } from "./upload-api.ts";
 
 export type UploadProgress = { uploadId: string; sentBytes: number; totalBytes: number };

@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { apiBase, registerUser } from "../test-support/accounts.ts";
-import { MiB, testBytes } from "../test-support/uploads.ts";
+import { apiBase, registerUser } from "../../test/support/worker/accounts.ts";
+import { MiB, testBytes } from "../../test/support/worker/uploads.ts";
 import { ApiError, UploadClient, type UploadProgress, UploadTransferError } from "./upload-client.ts";
 
 type Put = { partNumber: number | null };

@@ -1,7 +1,8 @@
-import { contentTypeFor } from "../uploads/formats.ts";
-import { partRange } from "../uploads/parts.ts";
+import { isRetryableStatus, withRetry } from "../../agents/contracts/retry.ts";
+import { contentTypeFor } from "../../agents/contracts/upload-formats.ts";
+import { partRange } from "../../agents/contracts/upload-parts.ts";
+import { forEachConcurrently } from "./concurrency.ts";
 import { PartLedger, type UploadProgress } from "./part-ledger.ts";
-import { backoffMs, forEachConcurrently, sleep } from "./retry.ts";
 import { type ApiConnection, type Upload, UploadApi, type UploadState } from "./upload-api.ts";
 
 export { ApiError } from "./api-request.ts";
@@ -134,31 +135,35 @@ export class UploadClient {
     headers: Record<string, string> = {},
     signal?: AbortSignal,
   ): Promise<PutResult> {
-    const retries = this.options.retries ?? 4;
-    for (let attempt = 0; ; attempt++) {
-      let failure: unknown;
-      try {
-        const response = await this.fetch(url, { method: "PUT", body, headers, signal });
-        await response.body?.cancel();
-        if (response.ok) return { stored: true, etag: response.headers.get("etag") };
-        // The signature no longer holds, most often because the URL expired.
-        if (response.status === 403) return { stored: false };
-        const refusal = new Error(`the storage answered ${response.status}`);
-        if (response.status < 500 && ![408, 429].includes(response.status)) throw new PermanentFailure(refusal);
-        failure = refusal;
-      } catch (error) {
-        if (signal?.aborted || error instanceof PermanentFailure) throw error;
-        failure = error;
-      }
-      if (attempt >= retries) throw new Error(`PUT failed ${attempt + 1} times`, { cause: failure });
-      await sleep(backoffMs(attempt, this.options.retryDelayMs ?? 500), signal);
+    const maxAttempts = (this.options.retries ?? 4) + 1;
+    const baseDelayMs = this.options.retryDelayMs ?? 500;
+    let attempts = 0;
+    try {
+      return await withRetry(
+        async (attempt) => {
+          attempts = attempt;
+          const response = await this.fetch(url, { method: "PUT", body, headers, signal });
+          await response.body?.cancel();
+          if (response.ok) return { stored: true, etag: response.headers.get("etag") };
+          // The signature no longer holds, most often because the URL expired.
+          if (response.status === 403) return { stored: false };
+          throw new StorageRefusal(response.status);
+        },
+        (error) => !(error instanceof StorageRefusal) || isRetryableStatus(error.status),
+        { maxAttempts, baseDelayMs, maxDelayMs: 30_000 },
+        { signal },
+      );
+    } catch (error) {
+      const permanent = error instanceof StorageRefusal && !isRetryableStatus(error.status);
+      if (signal?.aborted || permanent) throw error;
+      throw new Error(`PUT failed ${attempts} times`, { cause: error });
     }
   }
 }
 
-/** A refusal that no retry changes (a 4xx other than 403, 408, 429). */
-class PermanentFailure extends Error {
-  constructor(cause: Error) {
-    super(cause.message, { cause });
+/** The storage answered a PUT with a status other than success or 403. */
+class StorageRefusal extends Error {
+  constructor(readonly status: number) {
+    super(`the storage answered ${status}`);
   }
 }

@@ -28,29 +28,6 @@ export async function applyWorkerEvent(db: Database, event: WorkerEvent, leaseSe
     const transition = nextJobState(job, event, new Date(), leaseSeconds);
     if (transition.kind === "ignore") return { applied: false, reason: transition.reason };
     const [updated] = await tx.update(schema.jobs).set(transition.patch).where(eq(schema.jobs.id, job.id)).returning();
-    if (event.type === "completed") {
-      const { manifest, manifestKey } = event;
-      if (manifest.highlights.length > 0) {
-        await tx.insert(schema.highlights).values(
-          manifest.highlights.map((h, position) => ({
-            jobId: job.id,
-            position,
-            startSeconds: h.start,
-            endSeconds: h.end,
-            title: h.title,
-            summary: h.summary,
-            keyPhrases: h.keyPhrases,
-            score: h.score,
-            clipKey: h.clipKey,
-            thumbnailKey: h.thumbnailKey,
-          })),
-        );
-      }
-      await tx
-        .insert(schema.artifacts)
-        .values({ jobId: job.id, kind: "manifest", objectKey: manifestKey, contentType: "application/json" })
-        .onConflictDoNothing();
-    }
     return { applied: true, job: updated!, message: transition.message, requeue: transition.requeue ?? false };
   });
 }

@@ -4,7 +4,7 @@ import type { Env } from "../env.ts";
 import { ProblemError } from "../errors/problem.ts";
 import { failJob } from "./job-state.ts";
 import type { MediaWorkerClient } from "./media-worker-client.ts";
-import { publishJobUpdate } from "./room.ts";
+import { publishJobUpdate } from "./publish-job-update.ts";
 import type { JobRow } from "./snapshot.ts";
 
 /**
@@ -26,7 +26,7 @@ export async function cancelJob(
   const cancelled = failJob("cancelled", "Cancelled at the user's request.", now);
   const [updated] = await db
     .update(schema.jobs)
-    .set({ ...cancelled.patch, status: "cancelled", cancelRequestedAt: now })
+    .set({ ...cancelled.patch, status: "cancelled" })
     .where(and(eq(schema.jobs.id, job.id), inArray(schema.jobs.status, ["queued", "processing"])))
     .returning();
   if (!updated) {

@@ -5,7 +5,7 @@ import { sha256Hex } from "../auth/secrets.ts";
 import type { Env } from "../env.ts";
 import { NotFoundError, ProblemError } from "../errors/problem.ts";
 import { enqueueJob } from "./enqueue.ts";
-import { publishJobUpdate } from "./room.ts";
+import { publishJobUpdate } from "./publish-job-update.ts";
 import type { JobRow } from "./snapshot.ts";
 
 export type CreateJobInput = {

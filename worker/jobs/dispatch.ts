@@ -4,7 +4,7 @@ import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
 import { backoffSeconds } from "../queues/backoff.ts";
 import type { MediaWorkerClient } from "./media-worker-client.ts";
-import { publishJobUpdate } from "./room.ts";
+import { publishJobUpdate } from "./publish-job-update.ts";
 
 export type DispatchOutcome =
   | { action: "ack"; reason: string }

@@ -77,7 +77,6 @@ export function nextJobState(job: JobRow, event: WorkerEvent, now: Date, leaseSe
           stage: null,
           leaseExpiresAt: null,
           manifestKey: event.manifestKey,
-          stats: { ...job.stats, ...event.manifest.stats },
           finishedAt: now,
         },
         message: { type: "completed", resultsUrl: `/v1/jobs/${job.id}/results` },

@@ -7,8 +7,8 @@ import {
   waitOnExecutionContext,
 } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { insertJob, readJob } from "../../test/support/worker/jobs.ts";
 import worker from "../index.ts";
-import { insertJob, readJob } from "../test-support/jobs.ts";
 
 const expired = () => new Date(Date.now() - 60_000);
 

@@ -4,7 +4,7 @@ import type { Env } from "../env.ts";
 import { recordJobFinished } from "../webhooks/record-job-finished.ts";
 import { enqueueJob } from "./enqueue.ts";
 import { failJob, nextAttempt } from "./job-state.ts";
-import { publishJobUpdate } from "./room.ts";
+import { publishJobUpdate } from "./publish-job-update.ts";
 
 /** How long a queued job may wait unsent before the sweep sends it (the API sends at once). */
 const UNSENT_GRACE_MS = 30_000;

@@ -1,5 +1,5 @@
-import { signInternalRequest } from "../../agents/contracts/internal-auth.ts";
 import type { JobSpec } from "../../agents/contracts/media-protocol.ts";
+import { postToMediaWorker } from "../../agents/contracts/media-worker-request.ts";
 import type { Env } from "../env.ts";
 
 export type SubmitResult =
@@ -8,9 +8,10 @@ export type SubmitResult =
   | { outcome: "failed"; detail: string };
 
 /**
- * How the Worker hands jobs to the media fleet. Locally and in tests it is a plain URL; in
- * production the same interface fronts a Cloudflare Container reached through its Durable
- * Object class (`getContainer(env.MEDIA, jobId).fetch(...)`), so dispatch code never changes.
+ * How the Worker hands jobs to the media fleet. The one implementation today is
+ * `httpMediaWorker`: an HTTP client for a media worker behind `MEDIA_WORKER_URL`, locally, in
+ * tests and in production alike. A client for Cloudflare Containers (through their Durable
+ * Object class) is future work, tracked in the fleet issue; it would implement this same type.
  */
 export type MediaWorkerClient = {
   submit(spec: JobSpec): Promise<SubmitResult>;
@@ -30,16 +31,8 @@ export async function interpretSubmitResponse(response: Response): Promise<Submi
 
 /** The media worker at `MEDIA_WORKER_URL`, every call signed with `MEDIA_WORKER_SECRET`. */
 export function httpMediaWorker(env: Pick<Env, "MEDIA_WORKER_URL" | "MEDIA_WORKER_SECRET">): MediaWorkerClient {
-  const post = async (path: string, payload: unknown) => {
-    const body = JSON.stringify(payload);
-    const headers = await signInternalRequest(env.MEDIA_WORKER_SECRET, body);
-    return fetch(new URL(path, env.MEDIA_WORKER_URL), {
-      method: "POST",
-      body,
-      headers,
-      signal: AbortSignal.timeout(10_000),
-    });
-  };
+  const target = { url: env.MEDIA_WORKER_URL, secret: env.MEDIA_WORKER_SECRET };
+  const post = (path: string, payload: unknown) => postToMediaWorker(target, path, JSON.stringify(payload));
   return {
     async submit(spec) {
       try {

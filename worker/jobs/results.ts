@@ -1,5 +1,3 @@
-import { asc, eq } from "drizzle-orm";
-import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
 import { ProblemError } from "../errors/problem.ts";
 import { Bucket } from "../storage/bucket.ts";
@@ -11,10 +9,10 @@ export const RESULT_URL_TTL_SECONDS = 900;
 
 /**
  * A completed job's results: highlights in timeline order with clip and thumbnail URLs,
- * chapters, the reel, transcripts and stats. Highlights come from the database; the rest from
- * the manifest the media worker left in storage.
+ * chapters, the reel, transcripts and stats, all from the manifest the media worker left in
+ * storage (the one copy of a job's results) plus the job row's own timings.
  */
-export async function buildResults(env: Env, db: Database, job: JobRow) {
+export async function buildResults(env: Env, job: JobRow) {
   if (job.status !== "completed" || !job.manifestKey) {
     throw new ProblemError(409, "job_not_completed", `The job is ${job.status}; results exist once it has completed.`);
   }
@@ -25,15 +23,11 @@ export async function buildResults(env: Env, db: Database, job: JobRow) {
   const url = (key: string | null) =>
     key ? bucket.presign("GET", key, { expiresIn: RESULT_URL_TTL_SECONDS }) : Promise.resolve(null);
 
-  const rows = await db
-    .select()
-    .from(schema.highlights)
-    .where(eq(schema.highlights.jobId, job.id))
-    .orderBy(asc(schema.highlights.startSeconds));
+  const inTimelineOrder = manifest.highlights.toSorted((a, b) => a.start - b.start);
   const highlights = await Promise.all(
-    rows.map(async (h) => ({
-      start: h.startSeconds,
-      end: h.endSeconds,
+    inTimelineOrder.map(async (h) => ({
+      start: h.start,
+      end: h.end,
       title: h.title,
       summary: h.summary,
       keyPhrases: h.keyPhrases,
@@ -64,7 +58,6 @@ export async function buildResults(env: Env, db: Database, job: JobRow) {
       : null,
     stats: {
       ...manifest.stats,
-      ...job.stats,
       attempts: job.attempt,
       processingSeconds:
         job.startedAt && job.finishedAt ? (job.finishedAt.getTime() - job.startedAt.getTime()) / 1000 : null,

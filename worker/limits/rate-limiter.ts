@@ -1,5 +1,4 @@
 import { DurableObject } from "cloudflare:workers";
-import type { Env } from "../env.ts";
 
 export type RateLimitDecision = { allowed: boolean; remaining: number; retryAfterSeconds: number };
 
@@ -8,8 +7,10 @@ export type RateLimitDecision = { allowed: boolean; remaining: number; retryAfte
  * the times of the accepted requests of the last window; a Durable Object serialises calls,
  * so two concurrent requests cannot both take the last slot. Refused requests are not
  * recorded: hammering does not push the reopening further away, the window alone decides.
+ * The limiter reads no binding, so it does not name `Env`: env.ts names this class, and an
+ * import back would be a cycle.
  */
-export class RateLimiter extends DurableObject<Env> {
+export class RateLimiter extends DurableObject {
   /**
    * Records one request if the window has room.
    *

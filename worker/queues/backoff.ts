@@ -1,3 +1,5 @@
+import { backoffCeiling } from "../../agents/contracts/retry.ts";
+
 /**
  * Exponential backoff with ±25% jitter for queue retries: `baseSeconds` after the first try,
  * doubling each time, the doubling capped at `maxSeconds` (jitter may add a quarter on top).
@@ -12,6 +14,6 @@ export function backoffSeconds(
   { baseSeconds, maxSeconds }: { baseSeconds: number; maxSeconds: number },
   random = Math.random,
 ): number {
-  const base = Math.min(maxSeconds, baseSeconds * 2 ** Math.max(0, attemptsMade - 1));
+  const base = backoffCeiling(attemptsMade, baseSeconds, maxSeconds);
   return Math.round(base * (0.75 + random() * 0.5));
 }

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { JobQueueMessage } from "../../agents/contracts/queue.ts";
 import { schema } from "../../db/client.ts";
 import { failJob } from "../jobs/job-state.ts";
-import { publishJobUpdate } from "../jobs/room.ts";
+import { publishJobUpdate } from "../jobs/publish-job-update.ts";
 import { recordJobFinished } from "../webhooks/record-job-finished.ts";
 import { withDatabase } from "../with-database.ts";
 import type { QueueHandler } from "./index.ts";

@@ -1,5 +1,5 @@
 import { WebhookQueueMessage } from "../../agents/contracts/queue.ts";
-import { attemptDelivery } from "../webhooks/deliver.ts";
+import { sendDelivery } from "../webhooks/send-delivery.ts";
 import { withDatabase } from "../with-database.ts";
 import type { QueueHandler } from "./index.ts";
 
@@ -23,7 +23,7 @@ export const consumeWebhooks: QueueHandler = (batch, env, ctx) =>
         }
         const { deliveryId } = body.data;
         try {
-          const outcome = await attemptDelivery(env, db, deliveryId);
+          const outcome = await sendDelivery(env, db, deliveryId);
           if (outcome.action === "ack") message.ack();
           else message.retry({ delaySeconds: outcome.delaySeconds });
           console.log(JSON.stringify({ level: "info", msg: "webhook delivery", deliveryId, ...outcome }));

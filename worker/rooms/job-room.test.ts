@@ -1,8 +1,8 @@
 import { env, evictDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { JobSnapshot, ProgressMessage } from "../../agents/contracts/progress.ts";
-import { jobRoom } from "../jobs/room.ts";
-import { eventually } from "../test-support/jobs.ts";
+import { eventually } from "../../test/support/worker/jobs.ts";
+import { jobRoom } from "../jobs/publish-job-update.ts";
 import { subscriberHeaders } from "./job-room.ts";
 
 const snapshot = (progress: number): JobSnapshot => ({

@@ -1,7 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { JobSnapshot, ProgressMessage, ProgressPayload } from "../../agents/contracts/progress.ts";
 import { randomSecret, sha256Hex } from "../auth/secrets.ts";
-import type { Env } from "../env.ts";
 
 /** At most one progress message per this many milliseconds reaches subscribers (about 10/s). */
 export const PROGRESS_INTERVAL_MS = 100;
@@ -24,8 +23,10 @@ type RoomState = { jobId: string; seq: number; lastProgressAt: number };
  * hibernation API: the runtime owns the sockets, so an idle room costs nothing and the object
  * may be evicted between events. The constructor runs again after hibernation, which is why
  * all state (snapshot, last `seq`, a pending progress message) lives in storage, not fields.
+ * The room reads no binding, so it does not name `Env`: env.ts names this class, and an
+ * import back would be a cycle.
  */
-export class JobRoom extends DurableObject<Env> {
+export class JobRoom extends DurableObject {
   /**
    * Accepts a subscriber: either one the Worker authenticated and checked ownership for, or one
    * presenting a ticket this room issued (browsers cannot send headers with a WebSocket).

@@ -1,13 +1,13 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { listParts } from "../../agents/contracts/s3/multipart.ts";
 import { schema } from "../../db/client.ts";
+import { registerUser } from "../../test/support/worker/accounts.ts";
+import { withTestDatabase } from "../../test/support/worker/database.ts";
+import { createUpload, MiB, putBytes, testBytes, uploadsApi } from "../../test/support/worker/uploads.ts";
 import worker from "../index.ts";
 import { Bucket } from "../storage/bucket.ts";
-import { listParts } from "../storage/multipart.ts";
-import { registerUser } from "../test-support/accounts.ts";
-import { withDatabase } from "../test-support/database.ts";
-import { createUpload, MiB, putBytes, testBytes, uploadsApi } from "../test-support/uploads.ts";
 
 async function runCron(): Promise<void> {
   const ctx = createExecutionContext();
@@ -16,7 +16,7 @@ async function runCron(): Promise<void> {
 }
 
 const expireNow = (id: string) =>
-  withDatabase((db) =>
+  withTestDatabase((db) =>
     db
       .update(schema.uploads)
       .set({ expiresAt: new Date(Date.now() - 1000) })

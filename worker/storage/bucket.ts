@@ -1,22 +1,11 @@
 import { AwsClient } from "aws4fetch";
+import { StorageError } from "../../agents/contracts/s3/storage-error.ts";
 import type { Env } from "../env.ts";
 
 export type BucketConfig = Pick<
   Env,
   "S3_ENDPOINT" | "S3_BUCKET" | "S3_REGION" | "S3_ACCESS_KEY_ID" | "S3_SECRET_ACCESS_KEY"
 >;
-
-export class StorageError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    /** S3's error code (`NoSuchUpload`, `InvalidPart`, …) when the storage sent one. */
-    readonly code?: string,
-  ) {
-    super(message);
-    this.name = "StorageError";
-  }
-}
 
 /** Keys are `/`-separated ids; each segment is encoded the way SigV4 canonicalizes it. */
 const encodeKey = (key: string) => key.split("/").map(encodeURIComponent).join("/");

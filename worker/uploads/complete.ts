@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
+import { completeMultipartUpload, listParts } from "../../agents/contracts/s3/multipart.ts";
+import { StorageError } from "../../agents/contracts/s3/storage-error.ts";
+import { partRange } from "../../agents/contracts/upload-parts.ts";
 import { type Database, schema } from "../../db/client.ts";
 import { type FieldError, ProblemError } from "../errors/problem.ts";
-import { type Bucket, StorageError } from "../storage/bucket.ts";
-import { completeMultipartUpload, listParts } from "../storage/multipart.ts";
-import { partRange } from "./parts.ts";
+import type { Bucket } from "../storage/bucket.ts";
 import type { UploadRow } from "./rows.ts";
 import { multipartShape, usableParts } from "./transfer.ts";
 

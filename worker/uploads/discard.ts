@@ -1,7 +1,7 @@
 import { and, eq, lt } from "drizzle-orm";
+import { abortMultipartUpload } from "../../agents/contracts/s3/multipart.ts";
 import { type Database, schema } from "../../db/client.ts";
 import type { Bucket } from "../storage/bucket.ts";
-import { abortMultipartUpload } from "../storage/multipart.ts";
 import type { UploadRow } from "./rows.ts";
 
 /**

@@ -1,12 +1,12 @@
-import { type FieldError, ValidationError } from "../errors/problem.ts";
-import { sanitizeFilename } from "./filename.ts";
 import {
   contentTypeMatches,
   mediaTypeEssence,
   type UploadExtension,
   uploadExtension,
   uploadExtensions,
-} from "./formats.ts";
+} from "../../agents/contracts/upload-formats.ts";
+import { type FieldError, ValidationError } from "../errors/problem.ts";
+import { sanitizeFilename } from "./filename.ts";
 
 /** A create request that passed every check: the display name, the key's extension, the type. */
 export type NewUpload = { filename: string; extension: UploadExtension; contentType: string; sizeBytes: number };

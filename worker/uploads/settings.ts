@@ -1,5 +1,5 @@
+import { MAX_PART_BYTES, MAX_SINGLE_PUT_BYTES, MIN_PART_BYTES } from "../../agents/contracts/upload-parts.ts";
 import type { Env } from "../env.ts";
-import { MAX_PART_BYTES, MAX_SINGLE_PUT_BYTES, MIN_PART_BYTES } from "./parts.ts";
 
 export type UploadSettings = {
   maxBytes: number;

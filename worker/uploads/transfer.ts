@@ -1,6 +1,7 @@
+import { listParts, type StoredPart } from "../../agents/contracts/s3/multipart.ts";
+import { partRange } from "../../agents/contracts/upload-parts.ts";
 import type { Bucket } from "../storage/bucket.ts";
-import { listParts, presignUploadPart, type StoredPart } from "../storage/multipart.ts";
-import { partRange } from "./parts.ts";
+import { presignUploadPart } from "../storage/multipart.ts";
 import { acceptsBytes, type UploadRow } from "./rows.ts";
 import type { UploadSettings } from "./settings.ts";
 

@@ -1,7 +1,5 @@
+import type { Session } from "../../agents/contracts/session.ts";
 import type { ApiConnection } from "../client/api-request.ts";
-
-/** What sign-up, sign-in and refresh answer. */
-type Session = { accessToken: string; refreshToken: string; user: { id: string; email: string } };
 
 const storageKey = "lh.session";
 

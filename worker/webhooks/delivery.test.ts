@@ -2,9 +2,9 @@ import { SELF } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { schema } from "../../db/client.ts";
-import { apiBase, authHeaders, postJson, registerUser } from "../test-support/accounts.ts";
-import { withDatabase } from "../test-support/database.ts";
-import { eventually } from "../test-support/jobs.ts";
+import { apiBase, authHeaders, postJson, registerUser } from "../../test/support/worker/accounts.ts";
+import { withTestDatabase } from "../../test/support/worker/database.ts";
+import { eventually } from "../../test/support/worker/jobs.ts";
 import {
   completedJobDeliveries,
   configureReceiver,
@@ -14,7 +14,7 @@ import {
   receiverPath,
   registerEndpoint,
   runWebhookBatch,
-} from "../test-support/webhooks.ts";
+} from "../../test/support/worker/webhooks.ts";
 
 /** A user with one endpoint on a fresh receiver path that verifies with the endpoint's secret. */
 async function endpointOnReceiver(statuses: number[] = [200]) {
@@ -122,7 +122,7 @@ describe("webhook delivery", () => {
     const result = await runWebhookBatch([deliveryId]);
     expect(result.retryMessages).toHaveLength(1);
     expect(await receivedOn(target.name)).toHaveLength(0);
-    const [attempt] = await withDatabase((db) =>
+    const [attempt] = await withTestDatabase((db) =>
       db.select().from(schema.webhookAttempts).where(eq(schema.webhookAttempts.deliveryId, deliveryId)),
     );
     expect(attempt).toMatchObject({ statusCode: 302, error: "redirect 302 not followed" });
@@ -130,7 +130,7 @@ describe("webhook delivery", () => {
 
   it("disables an endpoint that has failed for more than five days", async () => {
     const { user, endpoint, deliveryId } = await endpointOnReceiver([500]);
-    await withDatabase((db) =>
+    await withTestDatabase((db) =>
       db
         .update(schema.webhookEndpoints)
         .set({ failingSince: new Date(Date.now() - 6 * 86_400_000) })

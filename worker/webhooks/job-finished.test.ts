@@ -9,10 +9,9 @@ import {
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { schema } from "../../db/client.ts";
-import worker from "../index.ts";
-import { apiBase, authHeaders, registerUser } from "../test-support/accounts.ts";
-import { withDatabase } from "../test-support/database.ts";
-import { eventually, insertJob, reportEvent } from "../test-support/jobs.ts";
+import { apiBase, authHeaders, registerUser } from "../../test/support/worker/accounts.ts";
+import { withTestDatabase } from "../../test/support/worker/database.ts";
+import { eventually, insertJob, reportEvent } from "../../test/support/worker/jobs.ts";
 import {
   completedJobDeliveries,
   configureReceiver,
@@ -21,7 +20,8 @@ import {
   receiverPath,
   registerEndpoint,
   sampleManifest,
-} from "../test-support/webhooks.ts";
+} from "../../test/support/worker/webhooks.ts";
+import worker from "../index.ts";
 import { signatureHeader } from "./signature.ts";
 
 const arrived = (name: string, count = 1) =>
@@ -62,7 +62,7 @@ async function deliveryLeftWithoutMessage() {
   await configureReceiver(path.name, { secrets: [endpoint.secret] });
   const { deliveryIds } = await completedJobDeliveries(user.userId);
   const deliveryId = deliveryIds[0]!;
-  await withDatabase((db) =>
+  await withTestDatabase((db) =>
     db
       .update(schema.webhookDeliveries)
       .set({ nextAttemptAt: new Date(Date.now() - 10 * 60_000) })
@@ -98,7 +98,7 @@ describe("webhooks for finished jobs, through the real queue", () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await receivedOn(path.name)).toHaveLength(1);
-    const rows = await withDatabase((db) =>
+    const rows = await withTestDatabase((db) =>
       db.select().from(schema.webhookDeliveries).where(eq(schema.webhookDeliveries.jobId, job.id)),
     );
     expect(rows).toMatchObject([{ status: "succeeded", attemptCount: 1, eventType: "job.completed" }]);
@@ -161,7 +161,7 @@ describe("webhooks for finished jobs, through the real queue", () => {
       type: "job.failed",
       data: { jobId: job.id, error: { code: "input_no_audio" } },
     });
-    const [row] = await withDatabase((db) => db.select().from(schema.jobs).where(eq(schema.jobs.id, job.id)));
+    const [row] = await withTestDatabase((db) => db.select().from(schema.jobs).where(eq(schema.jobs.id, job.id)));
     expect(row!.webhooksRecordedAt).not.toBeNull();
     await runCron();
     await new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -4,7 +4,7 @@ import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
 import type { JobRow } from "../jobs/snapshot.ts";
 import { jobFinishedEvent } from "./events.ts";
-import { sendDeliveries } from "./send.ts";
+import { queueDeliveries } from "./queue-deliveries.ts";
 
 /**
  * Writes one delivery row per destination of a finished job's event (the account's enabled
@@ -67,5 +67,5 @@ export async function recordJobFinished(env: Env, db: Database, job: JobRow, man
   const deliveryIds = await createJobDeliveries(env, db, job, manifest);
   // Only now is the event safe: if anything above failed, the cron finds the job unrecorded.
   await db.update(schema.jobs).set({ webhooksRecordedAt: new Date() }).where(eq(schema.jobs.id, job.id));
-  await sendDeliveries(env, deliveryIds);
+  await queueDeliveries(env, deliveryIds);
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
-import { sendDeliveries } from "./send.ts";
+import { queueDeliveries } from "./queue-deliveries.ts";
 
 /** A due delivery's message should have been consumed well within this; past it, it was lost. */
 const LOST_MESSAGE_GRACE_MS = 5 * 60_000;
@@ -34,6 +34,6 @@ export async function resendDueDeliveries(
   if (overdue.length === 0) return 0;
   const ids = overdue.map((row) => row.id);
   await db.update(d).set({ nextAttemptAt: now }).where(inArray(d.id, ids));
-  await sendDeliveries(env, ids);
+  await queueDeliveries(env, ids);
   return ids.length;
 }

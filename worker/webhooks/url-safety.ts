@@ -13,12 +13,16 @@ const refuse = (reason: string): UrlVerdict => ({ ok: false, reason });
 
 /**
  * Decides whether the Worker may POST webhooks to `raw`: https only (http to this machine when
- * `allowInsecure`), no credentials, no private, loopback, link-local, CGNAT, unique-local,
- * multicast, unspecified or metadata address in any spelling, no private-network names.
- * Checked when a URL is registered and again before every delivery.
+ * `allowInsecure`), no credentials, and a host that is not a literal private, loopback,
+ * link-local, CGNAT, unique-local, multicast, unspecified or metadata IP address, not a
+ * numeric host the parser did not recognise, not a single-label name and not a name under a
+ * private-network suffix it knows (`localhost`, `.internal`, `.local`, …). Checked when a URL is
+ * registered and again before every delivery.
  *
- * The WHATWG parser canonicalises IPv4 first (`2130706433`, `0x7f000001`, `0177.0.0.1` and
- * `127.1` all become `127.0.0.1`), so what is checked is what fetch() would connect to.
+ * Only the URL's text is checked: literal IPv4 in the spellings the WHATWG parser canonicalises
+ * (`2130706433`, `0x7f000001`, `0177.0.0.1` and `127.1` all become `127.0.0.1`) and IPv6
+ * literals (IPv4-mapped included). Names are not resolved, so a public name whose DNS answers
+ * with a private address (DNS rebinding included) is not caught here.
  *
  * @example
  * checkWebhookUrl("https://hooks.example.com/lh", { allowInsecure: false }); // { ok: true, url }

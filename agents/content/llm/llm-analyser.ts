@@ -1,7 +1,7 @@
 import type OpenAI from "openai";
 import type { Chapter, ContentAnalysis, HighlightCandidate } from "../../contracts/artifacts.ts";
+import { defaultRetryPolicy, type RetryDeps, type RetryPolicy } from "../../contracts/retry.ts";
 import { chatCostUsd } from "../../shared/pricing.ts";
-import { defaultRetryPolicy, type RetryDeps, type RetryPolicy } from "../../shared/retry.ts";
 import { overlapSeconds } from "../../shared/time-ranges.ts";
 import { type ContentAnalyser, type ContentInput, defaultClipSeconds } from "../analyser.ts";
 import { snapCandidates, snapChapters } from "../snap.ts";

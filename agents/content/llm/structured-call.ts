@@ -2,7 +2,8 @@ import type OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import type { z } from "zod";
-import { isRetryableApiError, type RetryDeps, type RetryPolicy, withRetry } from "../../shared/retry.ts";
+import { type RetryDeps, type RetryPolicy, withRetry } from "../../contracts/retry.ts";
+import { isRetryableApiError } from "../../shared/openai-client.ts";
 
 export type StructuredCallUsage = { inputTokens: number; outputTokens: number; requests: number };
 

@@ -7,12 +7,12 @@ import type {
   ResultManifest,
   Transcript,
 } from "../../../agents/contracts/artifacts.ts";
+import type { CaptionFiles } from "../../../agents/contracts/pipeline-agents.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
 import { encodeRange } from "../ffmpeg/encode.ts";
 import { assembleReel, renderReelAudio } from "../ffmpeg/reel.ts";
 import { log } from "../log.ts";
 import type { ObjectStore } from "../storage/object-store.ts";
-import { reelTimeline, snapToFrames } from "./reel-timeline.ts";
 import { writeTextOutputs } from "./text-outputs.ts";
 
 export type RenderInput = {
@@ -23,7 +23,9 @@ export type RenderInput = {
   transcript: Transcript;
   analysis: ContentAnalysis;
   selection: HighlightSelection;
+  /** Rendered as is: clip ranges are on the source's frame grid and the reel timeline is planned. */
   plan: CompilationPlan;
+  captions: CaptionFiles;
   store: ObjectStore;
   signal: AbortSignal;
   onProgress: (fraction: number) => void;
@@ -48,17 +50,9 @@ export async function renderOutputs(input: RenderInput): Promise<ResultManifest>
     await store.upload(key, path, type, signal);
     return key;
   };
-  const ranges = plan.clips.map((clip) => snapToFrames(clip, fps));
-  const reelRanges = plan.reel.order.map((index) => ranges[index]).filter((r) => r !== undefined);
-  const fade = fps ? Math.round(plan.reel.fadeSeconds * fps) / fps : plan.reel.fadeSeconds;
-  const reel = reelTimeline(reelRanges, fade);
-  if (Math.abs(reel.durationSeconds - plan.reel.durationSeconds) > 0.05) {
-    log.warn("plan's reel timeline differs from the rendered one", {
-      jobId,
-      plan: plan.reel.durationSeconds,
-      rendered: reel.durationSeconds,
-    });
-  }
+  const ranges = plan.clips;
+  const reel = plan.reel;
+  const reelRanges = reel.order.map((index) => ranges[index]).filter((r) => r !== undefined);
   const steps = ranges.length + 1;
   const started = performance.now();
   const clipKeys = new Map<number, string>();
@@ -88,7 +82,7 @@ export async function renderOutputs(input: RenderInput): Promise<ResultManifest>
   if (reelRanges.length > 0) {
     const reelPath = join(input.workDir, `reel.${mediaExt}`);
     if (hasVideo && fps) {
-      const clips = plan.reel.order.map((index) => ({
+      const clips = reel.order.map((index) => ({
         path: clipPaths[index]!,
         durationSeconds: ranges[index]!.end - ranges[index]!.start,
       }));
@@ -117,7 +111,7 @@ export async function renderOutputs(input: RenderInput): Promise<ResultManifest>
   const { transcript, reelCaptions } = await writeTextOutputs({
     transcript: input.transcript,
     chapters: input.analysis.chapters,
-    reel: reelKey ? { ranges: reelRanges, offsets: reel.offsets } : null,
+    captions: input.captions,
     workDir: input.workDir,
     upload,
   });

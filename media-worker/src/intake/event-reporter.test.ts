@@ -38,7 +38,7 @@ describe("EventReporter", () => {
   it("retries a report the receiver failed to take", async () => {
     const s = spec();
     receiver.failNextRequests(2);
-    const events = new EventReporter(s, secret, { retry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 2 } });
+    const events = new EventReporter(s, secret, { retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2 } });
     await events.send({ type: "started" });
     expect(receiver.events.filter((e) => e.jobId === s.jobId)).toHaveLength(1);
   });

@@ -1,7 +1,8 @@
 import { signInternalRequest } from "../../../agents/contracts/internal-auth.ts";
 import type { StageName } from "../../../agents/contracts/job.ts";
 import type { JobSpec, WorkerEvent } from "../../../agents/contracts/media-protocol.ts";
-import { defaultRetryPolicy, ensureOk, PermanentRequestError, type RetryPolicy, withRetries } from "../http-retry.ts";
+import { type RetryPolicy, withRetry } from "../../../agents/contracts/retry.ts";
+import { ensureOk, isTransientFailure, PermanentRequestError, requestRetryPolicy } from "../http-answer.ts";
 import { log } from "../log.ts";
 
 type Envelope = "jobId" | "attempt" | "seq" | "at";
@@ -35,7 +36,7 @@ export class EventReporter {
     options: EventReporterOptions = {},
   ) {
     this.intervalMs = options.progressIntervalMs ?? 250;
-    this.retry = options.retry ?? { ...defaultRetryPolicy, attempts: 8 };
+    this.retry = options.retry ?? { ...requestRetryPolicy, maxAttempts: 8 };
   }
 
   /** Queues an event; resolves when it (and everything before it) was delivered or given up on. */
@@ -86,10 +87,14 @@ export class EventReporter {
   private async deliver(event: WorkerEvent): Promise<void> {
     const body = JSON.stringify(event);
     try {
-      await withRetries(async () => {
-        const headers = await signInternalRequest(this.secret, body);
-        return ensureOk(await fetch(this.spec.reportUrl, { method: "POST", body, headers }), `report ${event.type}`);
-      }, this.retry);
+      await withRetry(
+        async () => {
+          const headers = await signInternalRequest(this.secret, body);
+          return ensureOk(await fetch(this.spec.reportUrl, { method: "POST", body, headers }), `report ${event.type}`);
+        },
+        isTransientFailure,
+        this.retry,
+      );
     } catch (error) {
       const permanent = error instanceof PermanentRequestError;
       log.error("event not delivered", {

@@ -1,8 +1,8 @@
 import type { JobSpec } from "../../../agents/contracts/media-protocol.ts";
+import type { PipelineAgents } from "../../../agents/contracts/pipeline-agents.ts";
 import { JobFailure } from "../job-failure.ts";
 import { log } from "../log.ts";
 import { metrics } from "../metrics.ts";
-import type { Agents } from "../pipeline/agents.ts";
 import type { PipelineSettings } from "../pipeline/context.ts";
 import { runPipeline } from "../pipeline/run-pipeline.ts";
 import type { ObjectStore } from "../storage/object-store.ts";
@@ -10,7 +10,7 @@ import { EventReporter, type EventReporterOptions } from "./event-reporter.ts";
 
 export type JobManagerDeps = {
   store: ObjectStore;
-  agents: Agents;
+  agents: PipelineAgents;
   settings: PipelineSettings;
   scratchRoot: string;
   concurrency: number;
@@ -37,7 +37,10 @@ export class JobManager {
   }
 
   tryStart(spec: JobSpec): "accepted" | "busy" | "duplicate" {
-    // Queue delivery is at least once: the same job arriving twice must not run twice.
+    // Queue delivery is at least once. What holds: while a job runs on this worker, a second
+    // POST with its id is not started (it is matched by job id only, whatever the attempt).
+    // Once it has finished, or on another media worker, the same spec runs again, resuming
+    // from its checkpoints.
     if (this.running.has(spec.jobId)) return "duplicate";
     if (this.running.size >= this.deps.concurrency) return "busy";
     const controller = new AbortController();

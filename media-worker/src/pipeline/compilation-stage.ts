@@ -14,16 +14,17 @@ import { runStage } from "./stage-runner.ts";
 
 type Decided = { probe: ProbeResult; transcript: Transcript; analysis: ContentAnalysis; selection: HighlightSelection };
 
-/** Compilation: the agents plan the edit, the media worker renders and uploads it, then the manifest. */
+/** Compilation: the agents plan the edit and write the captions, the media worker renders and uploads them, then the manifest. */
 export const compilationStage = (context: PipelineContext, decided: Decided) =>
   runStage(context, "compilation", ResultManifest, async ({ signal, onProgress }) => {
+    const call = { signal, onProgress: () => {} };
     const plan = await context.agents.plan({
+      ...call,
       selection: decided.selection,
       probe: decided.probe,
       options: context.options,
-      signal,
-      onProgress: () => {},
     });
+    const captions = await context.agents.captions({ ...call, transcript: decided.transcript, plan });
     const workDir = join(context.scratchDir, "compilation");
     await mkdir(workDir, { recursive: true });
     const manifest = await renderOutputs({
@@ -32,6 +33,7 @@ export const compilationStage = (context: PipelineContext, decided: Decided) =>
       source: await context.source(),
       workDir,
       plan,
+      captions,
       store: context.store,
       signal,
       onProgress,

@@ -1,6 +1,6 @@
 import type { JobOptions, StageName } from "../../../agents/contracts/job.ts";
+import type { PipelineAgents } from "../../../agents/contracts/pipeline-agents.ts";
 import type { ObjectStore } from "../storage/object-store.ts";
-import type { Agents } from "./agents.ts";
 
 /** Where the runner tells the world how a job is going (the intake turns it into WorkerEvents). */
 export type PipelineReporter = {
@@ -47,7 +47,7 @@ export type PipelineContext = {
   inputKey: string;
   options: JobOptions;
   store: ObjectStore;
-  agents: Agents;
+  agents: PipelineAgents;
   settings: PipelineSettings;
   scratchDir: string;
   signal: AbortSignal;

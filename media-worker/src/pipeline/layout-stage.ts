@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { LayoutAnalysis, type ProbeResult } from "../../../agents/contracts/artifacts.ts";
+import type { MeasuredSegment } from "../../../agents/contracts/pipeline-agents.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
 import { type GrayFrame, scanKeyframes, stillPath } from "../ffmpeg/gray-frames.ts";
 import { extractOcrFrame } from "../ffmpeg/ocr-frame.ts";
@@ -9,7 +10,6 @@ import { changedCellFraction } from "../layout/frame-difference.ts";
 import { findSlideChanges } from "../layout/slide-changes.ts";
 import { log } from "../log.ts";
 import { mapWithLimit } from "../pool.ts";
-import type { MeasuredSegment } from "./agents.ts";
 import type { PipelineContext } from "./context.ts";
 import { runStage } from "./stage-runner.ts";
 

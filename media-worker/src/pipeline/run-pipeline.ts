@@ -1,13 +1,13 @@
 import { extname, join } from "node:path";
 import type { ResultManifest } from "../../../agents/contracts/artifacts.ts";
 import type { JobSpec } from "../../../agents/contracts/media-protocol.ts";
+import type { PipelineAgents } from "../../../agents/contracts/pipeline-agents.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
 import { linkedSignal } from "../abort.ts";
-import { PermanentRequestError } from "../http-retry.ts";
+import { PermanentRequestError } from "../http-answer.ts";
 import { JobFailure } from "../job-failure.ts";
 import type { ObjectStore } from "../storage/object-store.ts";
 import { withScratchDir } from "../storage/scratch.ts";
-import type { Agents } from "./agents.ts";
 import { audioStage } from "./audio-stage.ts";
 import { compilationStage } from "./compilation-stage.ts";
 import type { PipelineContext, PipelineReporter, PipelineSettings } from "./context.ts";
@@ -18,7 +18,7 @@ import { transcriptionStage } from "./transcription-stage.ts";
 
 export type PipelineDeps = {
   store: ObjectStore;
-  agents: Agents;
+  agents: PipelineAgents;
   settings: PipelineSettings;
   scratchRoot: string;
   reporter: PipelineReporter;

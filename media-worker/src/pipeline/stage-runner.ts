@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import type { JobErrorCode, StageName } from "../../../agents/contracts/job.ts";
+import { StorageError } from "../../../agents/contracts/s3/storage-error.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
 import { linkedSignal } from "../abort.ts";
-import { PermanentRequestError } from "../http-retry.ts";
+import { PermanentRequestError } from "../http-answer.ts";
 import { JobFailure } from "../job-failure.ts";
 import { log } from "../log.ts";
 import { metrics } from "../metrics.ts";
@@ -20,9 +21,13 @@ class StageTimeout extends Error {}
 
 /**
  * Runs one stage with its checkpoint: when the checkpoint of an earlier attempt exists it is
- * read back and the stage is skipped; otherwise the body runs under the stage's timeout and
- * its typed output is written as the checkpoint before anyone sees it. Failures leave with
- * the stage name and a stable code.
+ * read back and the stage is skipped; otherwise the body runs and its typed output is written
+ * as the checkpoint before anyone sees it. Failures leave with the stage name and a stable code.
+ *
+ * The stage's timeout only aborts the signal handed to the body: work that watches it (ffmpeg
+ * processes, storage requests) stops and the stage fails with `stage_timeout`. A body that
+ * ignores the signal, as the agents do today, runs to its end, and its output is kept: a 50 ms
+ * timeout does not stop a 400 ms agent.
  *
  * @example
  * const probe = await runStage(context, "probe", ProbeResult, ({ signal }) => probeMedia(path, { signal, ... }));
@@ -86,6 +91,7 @@ function asJobFailure(error: unknown, stage: StageName, deadline: AbortSignal, j
   if (job.aborted) return new JobFailure("cancelled", "the job was cancelled", { stage, cause: error });
   if (deadline.aborted) return new JobFailure("stage_timeout", `${stage} took too long`, { stage, cause: error });
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof PermanentRequestError) return new JobFailure("storage_failed", message, { stage, cause: error });
+  if (error instanceof PermanentRequestError || error instanceof StorageError)
+    return new JobFailure("storage_failed", message, { stage, cause: error });
   return new JobFailure(failureCodeOf[stage] ?? "internal", message, { stage, cause: error });
 }

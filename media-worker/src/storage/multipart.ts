@@ -1,7 +1,13 @@
 import { open } from "node:fs/promises";
-import type { ObjectStore } from "./object-store.ts";
+import {
+  abortMultipartUpload,
+  completeMultipartUpload,
+  createMultipartUpload,
+  type S3Requester,
+  uploadPart,
+} from "../../../agents/contracts/s3/multipart.ts";
 
-const xmlValue = (xml: string, tag: string) => new RegExp(`<${tag}>([^<]+)</${tag}>`).exec(xml)?.[1];
+export type MultipartFile = { key: string; path: string; size: number; contentType: string; partSizeBytes: number };
 
 /**
  * Multipart upload of a file in equal parts (R2 requires all but the last to be the same
@@ -9,50 +15,23 @@ const xmlValue = (xml: string, tag: string) => new RegExp(`<${tag}>([^<]+)</${ta
  * orphaned parts are billed until the bucket's lifecycle rule clears them.
  *
  * @example
- * await multipartUpload(store, "jobs/1/outputs/reel.mp4", "/scratch/reel.mp4", size, "video/mp4");
+ * await multipartUpload(s3, { key: "jobs/1/outputs/reel.mp4", path: "/scratch/reel.mp4", size,
+ *   contentType: "video/mp4", partSizeBytes: 8 * 2 ** 20 });
  */
-export async function multipartUpload(
-  store: ObjectStore,
-  key: string,
-  path: string,
-  size: number,
-  contentType: string,
-  signal?: AbortSignal,
-): Promise<void> {
-  const created = await store.request(
-    `create multipart ${key}`,
-    store.url(key, "?uploads"),
-    { method: "POST", headers: { "content-type": contentType } },
-    signal,
-  );
-  const uploadId = xmlValue(await created.text(), "UploadId");
-  if (!uploadId) throw new Error(`create multipart ${key}: no UploadId in the answer`);
-  const query = (extra: string) => `?${extra}uploadId=${encodeURIComponent(uploadId)}`;
-  const handle = await open(path);
+export async function multipartUpload(s3: S3Requester, file: MultipartFile, signal?: AbortSignal): Promise<void> {
+  const { key, size, partSizeBytes } = file;
+  const uploadId = await createMultipartUpload(s3, key, file.contentType, signal);
+  const handle = await open(file.path);
   try {
-    const etags: string[] = [];
-    for (let part = 1, offset = 0; offset < size; part++, offset += store.partSizeBytes) {
-      const body = Buffer.alloc(Math.min(store.partSizeBytes, size - offset));
+    const parts: { partNumber: number; etag: string }[] = [];
+    for (let partNumber = 1, offset = 0; offset < size; partNumber++, offset += partSizeBytes) {
+      const body = Buffer.alloc(Math.min(partSizeBytes, size - offset));
       await handle.read(body, 0, body.length, offset);
-      const response = await store.request(
-        `upload part ${part} of ${key}`,
-        store.url(key, query(`partNumber=${part}&`)),
-        { method: "PUT", body },
-        signal,
-      );
-      etags.push(response.headers.get("etag") ?? "");
+      parts.push({ partNumber, etag: await uploadPart(s3, key, { uploadId, partNumber, body }, signal) });
     }
-    const parts = etags.map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${etag}</ETag></Part>`).join("");
-    await store.request(
-      `complete multipart ${key}`,
-      store.url(key, query("")),
-      { method: "POST", body: `<CompleteMultipartUpload>${parts}</CompleteMultipartUpload>` },
-      signal,
-    );
+    await completeMultipartUpload(s3, key, uploadId, parts, signal);
   } catch (error) {
-    await store
-      .request(`abort multipart ${key}`, store.url(key, query("")), { method: "DELETE" })
-      .catch(() => undefined);
+    await abortMultipartUpload(s3, key, uploadId).catch(() => undefined);
     throw error;
   } finally {
     await handle.close();

@@ -39,7 +39,10 @@ describe("ObjectStore against the local S3 server", () => {
   });
 
   it("retries network errors and then gives up", async () => {
-    const store = s3.store({ endpoint: "http://127.0.0.1:1", retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
+    const store = s3.store({
+      endpoint: "http://127.0.0.1:1",
+      retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+    });
     await expect(store.getJson("a.json")).rejects.toThrow();
   });
 });

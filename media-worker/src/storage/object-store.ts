@@ -4,7 +4,9 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { AwsClient } from "aws4fetch";
-import { defaultRetryPolicy, ensureOk, PermanentRequestError, type RetryPolicy, withRetries } from "../http-retry.ts";
+import { isRetryableStatus, type RetryPolicy, withRetry } from "../../../agents/contracts/retry.ts";
+import type { S3Requester, S3RequestInit } from "../../../agents/contracts/s3/multipart.ts";
+import { ensureOk, isTransientFailure, PermanentRequestError, requestRetryPolicy } from "../http-answer.ts";
 import { multipartUpload } from "./multipart.ts";
 
 export type ObjectStoreConfig = {
@@ -31,34 +33,22 @@ export type ObjectStoreConfig = {
 export class ObjectStore {
   private readonly client: AwsClient;
   private readonly retry: RetryPolicy;
-  readonly multipartThresholdBytes: number;
-  readonly partSizeBytes: number;
+  private readonly multipartThresholdBytes: number;
+  private readonly partSizeBytes: number;
+  /** What the shared S3 multipart calls send through: signed and retried like every request here. */
+  private readonly requester: S3Requester = { fetch: (key, init) => this.send(key, init) };
 
   constructor(private readonly config: ObjectStoreConfig) {
     // aws4fetch's own retries do not cover network errors; ours do.
     this.client = new AwsClient({ ...config, service: "s3", retries: 0 });
-    this.retry = config.retry ?? defaultRetryPolicy;
+    this.retry = config.retry ?? requestRetryPolicy;
     this.partSizeBytes = config.partSizeBytes ?? 8 * 1024 * 1024;
     this.multipartThresholdBytes = config.multipartThresholdBytes ?? 16 * 1024 * 1024;
   }
 
-  url(key: string, query = ""): string {
-    const path = key.split("/").map(encodeURIComponent).join("/");
-    return `${this.config.endpoint.replace(/\/$/, "")}/${this.config.bucket}/${path}${query}`;
-  }
-
-  /** One signed request, retried; `what` names it in errors. */
-  request(what: string, url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
-    return withRetries(
-      async () => ensureOk(await this.client.fetch(url, { ...init, signal }), what),
-      this.retry,
-      signal,
-    );
-  }
-
   /** Streams an object to a file without holding it in memory; a partial file is removed. */
   async download(key: string, path: string, signal?: AbortSignal): Promise<void> {
-    await withRetries(
+    await withRetry(
       async () => {
         const response = await ensureOk(await this.client.fetch(this.url(key), { signal }), `GET ${key}`);
         if (!response.body) throw new Error(`GET ${key} returned no body`);
@@ -69,24 +59,23 @@ export class ObjectStore {
           throw error;
         }
       },
+      isTransientFailure,
       this.retry,
-      signal,
+      { signal },
     );
   }
 
   /** Uploads a file: one PUT when small, a multipart upload above the threshold. */
   async upload(key: string, path: string, contentType: string, signal?: AbortSignal): Promise<void> {
     const { size } = await stat(path);
-    if (size > this.multipartThresholdBytes) return multipartUpload(this, key, path, size, contentType, signal);
+    if (size > this.multipartThresholdBytes) {
+      const file = { key, path, size, contentType, partSizeBytes: this.partSizeBytes };
+      return multipartUpload(this.requester, file, signal);
+    }
     const handle = await open(path);
     try {
       const body = await handle.readFile();
-      await this.request(
-        `PUT ${key}`,
-        this.url(key),
-        { method: "PUT", body, headers: { "content-type": contentType } },
-        signal,
-      );
+      await this.request(`PUT ${key}`, key, { method: "PUT", body, headers: { "content-type": contentType }, signal });
     } finally {
       await handle.close();
     }
@@ -94,18 +83,18 @@ export class ObjectStore {
 
   async putJson(key: string, value: unknown, signal?: AbortSignal): Promise<void> {
     const body = JSON.stringify(value);
-    await this.request(
-      `PUT ${key}`,
-      this.url(key),
-      { method: "PUT", body, headers: { "content-type": "application/json" } },
+    await this.request(`PUT ${key}`, key, {
+      method: "PUT",
+      body,
+      headers: { "content-type": "application/json" },
       signal,
-    );
+    });
   }
 
   /** The parsed object, or null when it does not exist. */
   async getJson<T>(key: string, signal?: AbortSignal): Promise<T | null> {
     try {
-      return (await (await this.request(`GET ${key}`, this.url(key), {}, signal)).json()) as T;
+      return (await (await this.request(`GET ${key}`, key, { signal })).json()) as T;
     } catch (error) {
       if (error instanceof PermanentRequestError && error.status === 404) return null;
       throw error;
@@ -114,11 +103,36 @@ export class ObjectStore {
 
   async exists(key: string, signal?: AbortSignal): Promise<boolean> {
     try {
-      await this.request(`HEAD ${key}`, this.url(key), { method: "HEAD" }, signal);
+      await this.request(`HEAD ${key}`, key, { method: "HEAD", signal });
       return true;
     } catch (error) {
       if (error instanceof PermanentRequestError && error.status === 404) return false;
       throw error;
     }
+  }
+
+  private url(key: string, query: Record<string, string> = {}): string {
+    const path = key.split("/").map(encodeURIComponent).join("/");
+    const url = new URL(`${this.config.endpoint.replace(/\/$/, "")}/${this.config.bucket}/${path}`);
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+    return url.toString();
+  }
+
+  /** One signed request, retried over network errors and 5xx/408/429; any other answer is returned. */
+  private send(key: string, { query, signal, ...init }: S3RequestInit = {}): Promise<Response> {
+    return withRetry(
+      async () => {
+        const response = await this.client.fetch(this.url(key, query), { ...init, signal });
+        return isRetryableStatus(response.status) ? ensureOk(response, `${init.method ?? "GET"} ${key}`) : response;
+      },
+      isTransientFailure,
+      this.retry,
+      { signal: signal ?? undefined },
+    );
+  }
+
+  /** `send`, with any answer but a success thrown; `what` names the request in errors. */
+  private async request(what: string, key: string, init: S3RequestInit): Promise<Response> {
+    return ensureOk(await this.send(key, init), what);
   }
 }

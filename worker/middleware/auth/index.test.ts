@@ -2,10 +2,10 @@ import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:
 import { Hono } from "hono";
 import { Jwt } from "hono/utils/jwt";
 import { describe, expect, it } from "vitest";
+import { apiBase, createApiKey, registerUser } from "../../../test/support/worker/accounts.ts";
 import { accessTokenClaims } from "../../auth/access-token.ts";
 import type { AppEnv } from "../../env.ts";
 import { onError } from "../../errors/on-error.ts";
-import { apiBase, createApiKey, registerUser } from "../../test-support/accounts.ts";
 import { database } from "../database/index.ts";
 import { authenticate, requireScope, requireUserToken } from "./index.ts";
 

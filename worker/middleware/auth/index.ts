@@ -2,12 +2,10 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { verifyAccessToken } from "../../auth/access-token.ts";
 import { API_KEY_PREFIX, useApiKey } from "../../auth/api-keys.ts";
+import type { Auth } from "../../auth/caller.ts";
 import { allScopes, type Scope, toScopeSet } from "../../auth/scopes.ts";
 import type { AppEnv } from "../../env.ts";
 import { ForbiddenError, UnauthorizedError } from "../../errors/problem.ts";
-
-/** Who is calling: a user with their own access token (every scope), or one of their API keys. */
-export type Auth = { userId: string; kind: "user" | "api_key"; scopes: ReadonlySet<Scope> };
 
 const bearerPattern = /^Bearer +([A-Za-z0-9._~+/=-]+) *$/i;
 

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:test";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
+import type { Auth } from "../../auth/caller.ts";
 import type { AppEnv } from "../../env.ts";
 import { onError } from "../../errors/on-error.ts";
-import type { Auth } from "../auth/index.ts";
 import { byUser, rateLimit } from "./index.ts";
 
 function appLimitedTo(limit: number, windowSeconds: number) {

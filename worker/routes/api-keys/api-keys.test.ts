@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { apiBase, authHeaders, createApiKey, postJson, registerUser } from "../../test-support/accounts.ts";
+import { apiBase, authHeaders, createApiKey, postJson, registerUser } from "../../../test/support/worker/accounts.ts";
 
 type ListedKey = { id: string; name: string; prefix: string; scopes: string[]; lastUsedAt: string | null };
 

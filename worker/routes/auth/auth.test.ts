@@ -1,8 +1,8 @@
 import { SELF } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import type { Session } from "../../../agents/contracts/session.ts";
 import { users } from "../../../db/schema.ts";
-import { hashPassword } from "../../auth/password.ts";
 import {
   apiBase,
   authHeaders,
@@ -10,10 +10,10 @@ import {
   registerUser,
   uniqueAddress,
   uniqueEmail,
-} from "../../test-support/accounts.ts";
-import { withDatabase } from "../../test-support/database.ts";
+} from "../../../test/support/worker/accounts.ts";
+import { withTestDatabase } from "../../../test/support/worker/database.ts";
+import { hashPassword } from "../../auth/password.ts";
 
-type Session = { user: { id: string; email: string }; accessToken: string; refreshToken: string; expiresIn: number };
 type Problem = { status: number; code: string; errors?: { path: string; message: string }[] };
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -118,9 +118,9 @@ describe("POST /v1/auth/login", () => {
   it("rehashes a password stored with fewer iterations than now", async () => {
     const user = await registerUser();
     const weaker = await hashPassword(user.password, 1_000);
-    await withDatabase((db) => db.update(users).set({ passwordHash: weaker }).where(eq(users.id, user.userId)));
+    await withTestDatabase((db) => db.update(users).set({ passwordHash: weaker }).where(eq(users.id, user.userId)));
     await postJson<Session>("/v1/auth/login", { email: user.email, password: user.password }, 200);
-    const [row] = await withDatabase((db) => db.select().from(users).where(eq(users.id, user.userId)));
+    const [row] = await withTestDatabase((db) => db.select().from(users).where(eq(users.id, user.userId)));
     expect(row?.passwordHash).toMatch(/^pbkdf2-sha256\$100000\$/);
   });
 

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import type { Session } from "../../../agents/contracts/session.ts";
 
 /** Emails are trimmed and lower-cased before anything else sees them: one account per address. */
 export const emailSchema = z
@@ -44,4 +45,4 @@ export const sessionSchema = z
     tokenType: z.literal("Bearer"),
     expiresIn: z.number().int().openapi({ example: 900 }),
   })
-  .openapi("Session");
+  .openapi("Session") satisfies z.ZodType<Session>;

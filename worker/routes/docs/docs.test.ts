@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { apiBase } from "../../../test/support/worker/accounts.ts";
 import { createApp } from "../../app.ts";
-import { apiBase } from "../../test-support/accounts.ts";
 import { docsPath, openApiPath } from "./index.ts";
 
 type OpenApiDocument = {

@@ -3,7 +3,7 @@ import { WorkerEvent } from "../../../agents/contracts/media-protocol.ts";
 import { ValidationError } from "../../errors/problem.ts";
 import { applyWorkerEvent } from "../../jobs/apply-event.ts";
 import { enqueueJob } from "../../jobs/enqueue.ts";
-import { publishJobUpdate } from "../../jobs/room.ts";
+import { publishJobUpdate } from "../../jobs/publish-job-update.ts";
 import { internalSignature } from "../../middleware/internal-signature/index.ts";
 import { jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { schema } from "../../../db/client.ts";
 import { NotFoundError, ProblemError, UnauthorizedError } from "../../errors/problem.ts";
-import { jobRoom } from "../../jobs/room.ts";
+import { jobRoom } from "../../jobs/publish-job-update.ts";
 import { type JobRow, toSnapshot } from "../../jobs/snapshot.ts";
 import { identify } from "../../middleware/auth/index.ts";
 import { problemResponses } from "../../openapi/responses.ts";

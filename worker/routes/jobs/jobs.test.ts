@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { apiBase, authHeaders, createApiKey, postJson, registerUser } from "../../test-support/accounts.ts";
-import { insertCompletedUpload, insertJob, readJob } from "../../test-support/jobs.ts";
+import { apiBase, authHeaders, createApiKey, postJson, registerUser } from "../../../test/support/worker/accounts.ts";
+import { insertCompletedUpload, insertJob, readJob } from "../../../test/support/worker/jobs.ts";
 
 type JobView = {
   id: string;

@@ -1,8 +1,8 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ProgressMessage } from "../../../agents/contracts/progress.ts";
-import { apiBase, authHeaders, postJson, registerUser } from "../../test-support/accounts.ts";
-import { eventually, insertJob, reportEvent } from "../../test-support/jobs.ts";
+import { apiBase, authHeaders, postJson, registerUser } from "../../../test/support/worker/accounts.ts";
+import { eventually, insertJob, reportEvent } from "../../../test/support/worker/jobs.ts";
 
 type Connection = { response: Response; messages: ProgressMessage[]; socket: WebSocket };
 

@@ -2,9 +2,9 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { ResultManifest } from "../../../agents/contracts/artifacts.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
+import { apiBase, authHeaders, registerUser } from "../../../test/support/worker/accounts.ts";
+import { insertJob, reportEvent } from "../../../test/support/worker/jobs.ts";
 import { Bucket } from "../../storage/bucket.ts";
-import { apiBase, authHeaders, registerUser } from "../../test-support/accounts.ts";
-import { insertJob, reportEvent } from "../../test-support/jobs.ts";
 
 type Results = {
   highlights: { start: number; title: string; clip: string | null; thumbnail: string | null }[];

@@ -21,5 +21,5 @@ const route = createRoute({
 
 export const results = createRouter().openapi(route, async (c) => {
   const job = await findOwnedJob(c.var.db(), c.var.auth.userId, c.req.valid("param").id);
-  return c.json(await buildResults(c.env, c.var.db(), job), 200);
+  return c.json(await buildResults(c.env, job), 200);
 });

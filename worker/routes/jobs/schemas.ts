@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { Chapter } from "../../../agents/contracts/artifacts.ts";
-import { JobErrorCode, JobOptions, JobStatus, StageName, StageState } from "../../../agents/contracts/job.ts";
+import { JobOptions, JobStatus } from "../../../agents/contracts/job.ts";
+import { JobResults, JobView } from "../../../agents/contracts/job-api.ts";
 
 export const jobIdParams = z.object({
   id: z
@@ -32,26 +32,7 @@ export const createJobBody = z
   })
   .openapi("CreateJob");
 
-export const jobView = z
-  .object({
-    id: z.string().uuid(),
-    status: JobStatus,
-    stage: StageName.nullable(),
-    progress: z.number().min(0).max(1),
-    stages: z.record(z.string(), StageState),
-    attempt: z.number().int(),
-    maxAttempts: z.number().int(),
-    uploadId: z.string().uuid(),
-    options: JobOptions,
-    metadata: z.record(z.string(), z.unknown()),
-    webhookUrl: z.string().nullable(),
-    error: z.object({ code: JobErrorCode, message: z.string() }).nullable(),
-    createdAt: z.string(),
-    startedAt: z.string().nullable(),
-    finishedAt: z.string().nullable(),
-    links: z.object({ self: z.string(), results: z.string(), events: z.string() }),
-  })
-  .openapi("Job");
+export const jobView = JobView.openapi("Job");
 
 export const listJobsQuery = z.object({
   status: JobStatus.optional(),
@@ -61,29 +42,4 @@ export const listJobsQuery = z.object({
 
 export const jobList = z.object({ jobs: z.array(jobView), nextCursor: z.string().nullable() }).openapi("JobList");
 
-const resultUrl = z.string().url().nullable();
-
-export const resultsView = z
-  .object({
-    jobId: z.string().uuid(),
-    durationSeconds: z.number(),
-    highlights: z.array(
-      z.object({
-        start: z.number(),
-        end: z.number(),
-        title: z.string(),
-        summary: z.string(),
-        keyPhrases: z.array(z.string()),
-        score: z.number(),
-        clip: resultUrl,
-        thumbnail: resultUrl,
-      }),
-    ),
-    chapters: z.array(Chapter),
-    reel: z.object({ url: resultUrl, duration: z.number() }).nullable(),
-    transcript: z.object({ json: resultUrl, vtt: resultUrl, srt: resultUrl }),
-    reelCaptions: z.object({ vtt: resultUrl, srt: resultUrl }).nullable(),
-    stats: z.record(z.string(), z.unknown()),
-    urlsExpireInSeconds: z.number(),
-  })
-  .openapi("JobResults");
+export const resultsView = JobResults.openapi("JobResults");

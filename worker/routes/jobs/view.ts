@@ -1,10 +1,9 @@
-import type { z } from "@hono/zod-openapi";
 import type { StageName } from "../../../agents/contracts/job.ts";
+import type { JobView } from "../../../agents/contracts/job-api.ts";
 import { type JobRow, jobError } from "../../jobs/snapshot.ts";
-import type { jobView } from "./schemas.ts";
 
 /** A job as the API shows it: the row, minus internals (lease, seq), plus links. */
-export function toJobView(job: JobRow): z.infer<typeof jobView> {
+export function toJobView(job: JobRow): JobView {
   const self = `/v1/jobs/${job.id}`;
   return {
     id: job.id,

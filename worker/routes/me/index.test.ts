@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { apiBase, authHeaders, createApiKey, registerUser } from "../../test-support/accounts.ts";
+import { apiBase, authHeaders, createApiKey, registerUser } from "../../../test/support/worker/accounts.ts";
 
 const getMe = (credential?: string) =>
   SELF.fetch(`${apiBase}/v1/me`, { headers: credential ? authHeaders(credential) : {} });

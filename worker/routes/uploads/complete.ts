@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { MAX_PARTS } from "../../../agents/contracts/upload-parts.ts";
 import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { Bucket } from "../../storage/bucket.ts";
 import { completeUpload } from "../../uploads/complete.ts";
-import { MAX_PARTS } from "../../uploads/parts.ts";
 import { findOwnUpload } from "../../uploads/rows.ts";
 import { publicUpload, uploadIdParams, uploadSchema } from "./schemas.ts";
 

@@ -1,13 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
+import { abortMultipartUpload, createMultipartUpload } from "../../../agents/contracts/s3/multipart.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
+import { planUpload } from "../../../agents/contracts/upload-parts.ts";
 import { schema } from "../../../db/client.ts";
 import { byUser, rateLimit } from "../../middleware/rate-limit/index.ts";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { Bucket } from "../../storage/bucket.ts";
-import { abortMultipartUpload, createMultipartUpload } from "../../storage/multipart.ts";
 import { checkNewUpload } from "../../uploads/new-upload.ts";
-import { planUpload } from "../../uploads/parts.ts";
 import { uploadSettings } from "../../uploads/settings.ts";
 import { transferUrls } from "../../uploads/transfer.ts";
 import { createUploadSchema, publicUpload, uploadWithUrlsSchema } from "./schemas.ts";

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { registerUser } from "../../../test/support/worker/accounts.ts";
+import { createUpload, MiB, putBytes, testBytes, uploadsApi } from "../../../test/support/worker/uploads.ts";
 import { Bucket } from "../../storage/bucket.ts";
 import { presignUploadPart } from "../../storage/multipart.ts";
-import { registerUser } from "../../test-support/accounts.ts";
-import { createUpload, MiB, putBytes, testBytes, uploadsApi } from "../../test-support/uploads.ts";
 
 const size = 11 * MiB;
 const file = testBytes(size);

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { MAX_PARTS } from "../../../agents/contracts/upload-parts.ts";
 import { uploadStatus } from "../../../db/schema.ts";
-import { MAX_PARTS } from "../../uploads/parts.ts";
 import type { UploadRow } from "../../uploads/rows.ts";
 
 export const createUploadSchema = z

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { createApiKey, registerUser } from "../../../test/support/worker/accounts.ts";
+import { createUpload, putBytes, testBytes, uploadsApi } from "../../../test/support/worker/uploads.ts";
 import { Bucket } from "../../storage/bucket.ts";
-import { createApiKey, registerUser } from "../../test-support/accounts.ts";
-import { createUpload, putBytes, testBytes, uploadsApi } from "../../test-support/uploads.ts";
 
 const lecture = (size: number) => ({ filename: "Week 1 - Intro.mp4", contentType: "video/mp4", size });
 

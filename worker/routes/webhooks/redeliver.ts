@@ -4,7 +4,7 @@ import { schema } from "../../../db/client.ts";
 import { NotFoundError, ProblemError } from "../../errors/problem.ts";
 import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
-import { sendDeliveries } from "../../webhooks/send.ts";
+import { queueDeliveries } from "../../webhooks/queue-deliveries.ts";
 import { deliveryView, idParams, toDeliveryView } from "./schemas.ts";
 
 const route = createRoute({
@@ -41,7 +41,7 @@ export const redeliver = createRouter().openapi(route, async (c) => {
     .set({ status: "pending", attemptCount: 0, nextAttemptAt: new Date(), lockedUntil: null })
     .where(eq(d.id, delivery.id))
     .returning();
-  await sendDeliveries(c.env, [delivery.id]);
+  await queueDeliveries(c.env, [delivery.id]);
   const attempts = await db
     .select()
     .from(schema.webhookAttempts)

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { schema } from "../../../db/client.ts";
-import { webhookId } from "../../webhooks/deliver.ts";
 import { webhookEventTypes } from "../../webhooks/events.ts";
+import { webhookId } from "../../webhooks/send-delivery.ts";
 
 type EndpointRow = typeof schema.webhookEndpoints.$inferSelect;
 type DeliveryRow = typeof schema.webhookDeliveries.$inferSelect;

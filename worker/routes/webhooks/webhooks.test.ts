@@ -1,8 +1,8 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { apiBase, authHeaders, createApiKey, postJson, registerUser } from "../../test-support/accounts.ts";
-import { insertCompletedUpload } from "../../test-support/jobs.ts";
-import { receiverPath, registerEndpoint } from "../../test-support/webhooks.ts";
+import { apiBase, authHeaders, createApiKey, postJson, registerUser } from "../../../test/support/worker/accounts.ts";
+import { insertCompletedUpload } from "../../../test/support/worker/jobs.ts";
+import { receiverPath, registerEndpoint } from "../../../test/support/worker/webhooks.ts";
 
 const request = (credential: string, method: string, path: string) =>
   SELF.fetch(`${apiBase}${path}`, { method, headers: authHeaders(credential) });

@@ -1,7 +1,7 @@
 import type { JobOptions } from "../../../agents/contracts/job.ts";
+import { contentTypeFor } from "../../../agents/contracts/upload-formats.ts";
 import { JobsApi } from "../../client/jobs-api.ts";
 import { UploadClient } from "../../client/upload-client.ts";
-import { contentTypeFor } from "../../uploads/formats.ts";
 import { progressBar } from "../components/progress-bar.ts";
 import { errorBox, formatBytes, h, showPage } from "../dom.ts";
 import { errorMessage } from "../errors.ts";

@@ -1,0 +1,15 @@
+/**
+ * Compares two byte arrays in time that depends only on their length, so a mismatch position
+ * cannot be learned by timing. The one comparison for secrets (signatures, password hashes) in
+ * the Worker and the media worker.
+ *
+ * @example
+ * constantTimeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2])); // true
+ * constantTimeEqual(new TextEncoder().encode(expectedHex), new TextEncoder().encode(givenHex));
+ */
+export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= (a[i] as number) ^ (b[i] as number);
+  return difference === 0;
+}

@@ -1,0 +1,23 @@
+import { signInternalRequest } from "./internal-auth.ts";
+
+/** A media worker behind a URL and the secret shared with it. */
+export type MediaWorkerTarget = { url: string; secret: string };
+
+/**
+ * One signed POST to a media worker (`/jobs`, `/jobs/:id/cancel`): the only place that builds
+ * that request, for the Worker's dispatch and cancel and for the tests that drive a media
+ * worker directly. Gives up after 10 s unless another signal is given.
+ *
+ * @example
+ * const response = await postToMediaWorker({ url: env.MEDIA_WORKER_URL, secret: env.MEDIA_WORKER_SECRET },
+ *   "/jobs", JSON.stringify(spec)); // 202 accepted, 503 busy
+ */
+export async function postToMediaWorker(
+  target: MediaWorkerTarget,
+  path: string,
+  body: string,
+  signal: AbortSignal = AbortSignal.timeout(10_000),
+): Promise<Response> {
+  const headers = await signInternalRequest(target.secret, body);
+  return fetch(new URL(path, target.url), { method: "POST", body, headers, signal });
+}

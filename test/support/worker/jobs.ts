@@ -1,0 +1,76 @@
+import { env, SELF } from "cloudflare:test";
+import { eq } from "drizzle-orm";
+import { signInternalRequest } from "../../../agents/contracts/internal-auth.ts";
+import { JobOptions } from "../../../agents/contracts/job.ts";
+import type { WorkerEvent } from "../../../agents/contracts/media-protocol.ts";
+import { type Database, schema } from "../../../db/client.ts";
+import type { JobRow } from "../../../worker/jobs/snapshot.ts";
+import { withTestDatabase } from "./database.ts";
+
+/**
+ * A completed upload of `userId`'s, as if the bytes had landed and been verified. Pass `db` to
+ * write it through a handle the caller already holds.
+ */
+export async function insertCompletedUpload(userId: string, db?: Database): Promise<string> {
+  if (!db) return withTestDatabase((own) => insertCompletedUpload(userId, own));
+  const uploadId = crypto.randomUUID();
+  await db.insert(schema.uploads).values({
+    id: uploadId,
+    userId,
+    filename: "lecture.mp4",
+    contentType: "video/mp4",
+    sizeBytes: 1234,
+    objectKey: `uploads/${userId}/${uploadId}/source.mp4`,
+    status: "completed",
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  return uploadId;
+}
+
+/**
+ * Inserts a user, a completed upload and a job in the state a test needs, straight into the
+ * database: these tests are about what happens to a job after it exists.
+ */
+export async function insertJob(overrides: Partial<typeof schema.jobs.$inferInsert> = {}): Promise<JobRow> {
+  return withTestDatabase(async (db) => {
+    const userId =
+      overrides.userId ??
+      (
+        await db
+          .insert(schema.users)
+          .values({ email: `${crypto.randomUUID()}@test.example`, passwordHash: "not-a-real-hash" })
+          .returning()
+      )[0]!.id;
+    const uploadId = await insertCompletedUpload(userId, db);
+    const [job] = await db
+      .insert(schema.jobs)
+      .values({ userId, uploadId, options: JobOptions.parse({}), ...overrides })
+      .returning();
+    return job!;
+  });
+}
+
+export function readJob(id: string): Promise<JobRow> {
+  return withTestDatabase(async (db) => (await db.select().from(schema.jobs).where(eq(schema.jobs.id, id)))[0]!);
+}
+
+/** Posts a report to the internal events endpoint exactly as the media worker does. */
+export async function reportEvent(event: WorkerEvent, secret = env.MEDIA_WORKER_SECRET): Promise<Response> {
+  const body = JSON.stringify(event);
+  const headers = await signInternalRequest(secret, body);
+  return SELF.fetch(`http://api.test/internal/jobs/${event.jobId}/events`, { method: "POST", body, headers });
+}
+
+/** Polls until `check` passes; the queue and the cron run on their own schedule. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (check(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
