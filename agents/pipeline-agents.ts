@@ -2,6 +2,7 @@ import type { TimeRange } from "./contracts/artifacts.ts";
 import type { JobOptions } from "./contracts/job.ts";
 import type { PipelineAgents } from "./contracts/pipeline-agents.ts";
 import { type AgentsConfig, createAgents } from "./index.ts";
+import { highlightLimits } from "./selection/lecture-defaults.ts";
 
 export type PipelineAgentsConfig = AgentsConfig & {
   /**
@@ -21,7 +22,10 @@ export type PipelineAgentsConfig = AgentsConfig & {
  */
 export function createPipelineAgents(config: PipelineAgentsConfig = {}): PipelineAgents {
   const agents = createAgents(config);
-  const clipSeconds = (o: JobOptions) => ({ min: o.clipMinSeconds, max: o.clipMaxSeconds });
+  const clipSeconds = (o: JobOptions, duration: number) => {
+    const limits = highlightLimits(o, duration);
+    return { min: limits.clipMinSeconds, max: limits.clipMaxSeconds };
+  };
   return {
     transcribe(input) {
       const extract = config.extractChunk;
@@ -52,7 +56,8 @@ export function createPipelineAgents(config: PipelineAgentsConfig = {}): Pipelin
         durationSeconds: input.probe.durationSeconds,
         transcript: input.transcript,
         layout: input.layout,
-        clipSeconds: clipSeconds(input.options),
+        clipSeconds: clipSeconds(input.options, input.probe.durationSeconds),
+        chapters: input.options.chapters,
       });
     },
     async select(input) {

@@ -10,6 +10,8 @@ export type ContentInput = {
   title?: string;
   /** The clip lengths the job asks for, so candidates come close to fitting them. */
   clipSeconds?: { min: number; max: number };
+  /** The number of chapters the job asks for; "auto" (the default) lets the content decide. */
+  chapters?: number | "auto";
 };
 
 /** One way to find chapters and highlight candidates; `createAgents` picks one by configuration. */

@@ -35,19 +35,25 @@ export const StageState = z.object({
 export type StageState = z.infer<typeof StageState>;
 export type StageStates = Partial<Record<StageName, StageState>>;
 
-/** Options a user chooses when starting a job; defaults make an empty object valid. */
+/**
+ * Options a user chooses when starting a job. Strict: a misspelt field (`maxHighlights`) is an
+ * error, never silently ignored. The highlight count, clip lengths and reel length are optional:
+ * left out, they scale with the lecture (agents/selection/lecture-defaults.ts); `chapters` is
+ * "auto" (the content decides, bounded per hour) or the exact number wanted.
+ */
 export const JobOptions = z
-  .object({
-    highlightCount: z.number().int().min(1).max(20).default(5),
-    clipMinSeconds: z.number().min(5).max(300).default(20),
-    clipMaxSeconds: z.number().min(5).max(600).default(90),
-    reelMaxSeconds: z.number().min(10).max(1800).default(180),
+  .strictObject({
+    highlightCount: z.number().int().min(1).max(20).optional(),
+    clipMinSeconds: z.number().min(5).max(300).optional(),
+    clipMaxSeconds: z.number().min(5).max(600).optional(),
+    reelMaxSeconds: z.number().min(10).max(1800).optional(),
+    chapters: z.union([z.literal("auto"), z.number().int().min(1).max(50)]).default("auto"),
     language: z
       .string()
       .regex(/^[a-z]{2}(-[A-Z]{2})?$/, "a language tag such as en or en-US")
       .default("en"),
   })
-  .refine((o) => o.clipMinSeconds <= o.clipMaxSeconds, {
+  .refine((o) => (o.clipMinSeconds ?? 0) <= (o.clipMaxSeconds ?? Number.POSITIVE_INFINITY), {
     message: "clipMinSeconds must not exceed clipMaxSeconds",
     path: ["clipMinSeconds"],
   });

@@ -33,9 +33,13 @@ export function createTesseractReader(
 
 type TsvWord = { key: string; text: string; top: number; height: number; confidence: number };
 
+/** Below this, tesseract's reading of a word is a guess ("Det n" for "Definition"). */
+export const minWordConfidence = 60;
+
 /**
- * Groups the word rows (level 5) of tesseract's TSV into lines, dropping empty and unreadable
- * words.
+ * Groups the word rows (level 5) of tesseract's TSV into lines, dropping empty words. A line
+ * with a word read below `minWordConfidence` is dropped whole: a title or bullet missing a word
+ * is a fragment, and shown to people it reads worse than no text.
  *
  * @example
  * parseTesseractTsv(tsv) // [{ text: "Gradient Descent", top: 30, height: 30, confidence: 95.9 }, …]
@@ -52,7 +56,11 @@ export function parseTesseractTsv(tsv: string): OcrLine[] {
   }
   const lines = new Map<string, TsvWord[]>();
   for (const word of words) lines.set(word.key, [...(lines.get(word.key) ?? []), word]);
-  return [...lines.values()].map((line) => ({
+  // Bullet glyphs are read with low confidence whatever the quality; only words count.
+  const confident = [...lines.values()].filter((line) =>
+    line.every((w) => w.confidence >= minWordConfidence || !/[\p{L}\p{N}]/u.test(w.text)),
+  );
+  return confident.map((line) => ({
     text: line.map((w) => w.text).join(" "),
     top: Math.min(...line.map((w) => w.top)),
     height: median(line.map((w) => w.height)),

@@ -1,8 +1,8 @@
 import type { OcrLine } from "./ocr.ts";
 
 const pageNumber = /^\d+\s*(\/|of)\s*\d+$/i;
-// Tesseract reads bullet glyphs as "•", "*", "+", "-", "e" or "o" followed by a space.
-const bulletPrefix = /^([•*+·◦▪‣-]|[eo](?=\s+[A-Z]))\s+/;
+// Tesseract reads bullet glyphs as "•", "*", "+", "-", "¢", "«", "e" or "o" followed by a space.
+const bulletPrefix = /^([•*+·◦▪‣¢«©®°-]|[eo](?=\s+[A-Z]))\s+/;
 
 /** The readable lines of a slide: confident, not page numbers, bullet glyphs removed. */
 export function readableLines(lines: readonly OcrLine[], minConfidence = 50): OcrLine[] {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { slideFilters } from "../testing/slide-filters.ts";
 import { createTesseractReader } from "./ocr.ts";
 import { slideText, slideTitle } from "./slide-text.ts";
 
@@ -14,21 +15,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A slide like the fixture generator's: white title on a dark bar, bullets, a page number. */
 function renderSlide(): string {
-  const font = "/usr/share/fonts/truetype/dejavu/DejaVuSans";
-  const texts = [
-    ["Gradient Descent", "-Bold", 46, 40, "white"],
-    ["• Follow the slope downhill", "", 26, 170, "0x202020"],
-    ["• The learning rate sets the step", "", 26, 230, "0x202020"],
-    ["2 / 5", "", 20, 460, "0x707070"],
-  ] as const;
-  const filters = ["drawbox=x=0:y=0:w=iw:h=110:color=0x1F3B73:t=fill"];
-  texts.forEach(([text, weight, size, y, color], i) => {
-    const file = join(dir, `line-${i}.txt`);
-    writeFileSync(file, text);
-    filters.push(
-      `drawtext=fontfile=${font}${weight}.ttf:textfile=${file}:fontsize=${size}:fontcolor=${color}:x=60:y=${y}`,
-    );
-  });
+  const filters = slideFilters(
+    dir,
+    [
+      ["Gradient Descent", "-Bold", 46, 40, "white"],
+      ["• Follow the slope downhill", "", 26, 170, "0x202020"],
+      ["• The learning rate sets the step", "", 26, 230, "0x202020"],
+      ["2 / 5", "", 20, 460, "0x707070"],
+    ],
+    { bandHeight: 110, left: 60 },
+  );
   const png = join(dir, "slide.png");
   execFileSync(
     "ffmpeg",

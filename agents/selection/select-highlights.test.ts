@@ -49,6 +49,27 @@ describe("selectHighlights", () => {
     ]);
   });
 
+  it("takes one highlight from every topic before a second from any", () => {
+    const result = selectHighlights({
+      durationSeconds,
+      transcript,
+      options: { ...options, highlightCount: 3 },
+      analysis: analysis([
+        candidate(0, 0, 0.95, "speedometer"),
+        candidate(2, 2, 0.9, "instant rate limit"),
+        candidate(5, 5, 0.4, "merge halves"),
+        candidate(9, 9, 0.3, "photosynthesis definition"),
+      ]),
+    });
+    expect(result.highlights.map((h) => h.chapterIndex)).toEqual([0, 1, 2]);
+  });
+
+  it("scales the count and the reel with the lecture when the job leaves them out", () => {
+    const many = [0, 2, 5, 6, 9, 10].map((i) => candidate(i, i, 0.5 + i / 100, `c${i}`));
+    const result = selectHighlights({ durationSeconds, transcript, options: {}, analysis: analysis(many) });
+    expect(result.highlights).toHaveLength(1);
+  });
+
   it("fits clips to the length range on whole sentences and never cuts a word", () => {
     const result = selectHighlights({
       durationSeconds,

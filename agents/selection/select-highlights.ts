@@ -6,9 +6,9 @@ import type {
   TimeRange,
   Transcript,
 } from "../contracts/artifacts.ts";
-import type { JobOptions } from "../contracts/job.ts";
 import { contentTerms } from "../shared/text.ts";
 import { type ClipLimits, fitClip } from "./fit-clip.ts";
+import { type HighlightLimits, highlightLimits } from "./lecture-defaults.ts";
 
 export type SelectionInput = {
   durationSeconds: number;
@@ -16,27 +16,26 @@ export type SelectionInput = {
   transcript: Transcript;
   /** Pauses from the silence agent, so cuts land in silence; optional. */
   pauses?: TimeRange[];
-  options: Pick<JobOptions, "highlightCount" | "clipMinSeconds" | "clipMaxSeconds" | "reelMaxSeconds">;
+  /** The job's limits; those left out scale with the lecture (./lecture-defaults.ts). */
+  options: Partial<HighlightLimits>;
 };
 
 type Fitted = HighlightCandidate & { chapterIndex: number; terms: Set<string> };
 
-/** Each further clip from an already used chapter counts for less, so the reel spans the lecture. */
-const chapterRepeatFactor = 0.6;
 const minGapSeconds = 1;
 
 /**
  * Chooses the final highlights: candidates are fitted to whole sentences within the clip
- * length range, then taken best first (their score discounted for chapters already used),
- * skipping overlaps and near-duplicates, until `highlightCount` clips are chosen or the reel is
- * full; a clip that would overflow the reel is shortened if it can be. Deterministic; returned
- * in timeline order.
+ * length range, then taken from the chapters used least so far, best first within them (every
+ * topic gets one before any gets a second), skipping overlaps and near-duplicates, until
+ * `highlightCount` clips are chosen or the reel is full; a clip that would overflow the reel is
+ * shortened if it can be. Deterministic; returned in timeline order.
  *
  * @example
  * selectHighlights({ durationSeconds, analysis, transcript, pauses, options: JobOptions.parse({}) }).highlights
  */
 export function selectHighlights(input: SelectionInput): HighlightSelection {
-  const { options } = input;
+  const options = highlightLimits(input.options, input.durationSeconds);
   const maxSeconds = Math.min(options.clipMaxSeconds, options.reelMaxSeconds);
   const limits: ClipLimits = {
     minSeconds: Math.min(options.clipMinSeconds, maxSeconds),
@@ -52,11 +51,10 @@ export function selectHighlights(input: SelectionInput): HighlightSelection {
   const chapterUse = new Map<number, number>();
   let reelLeft = options.reelMaxSeconds;
   while (chosen.length < options.highlightCount && pool.length > 0) {
-    const ranked = pool
-      .map((f) => ({ f, value: f.score * chapterRepeatFactor ** (chapterUse.get(f.chapterIndex) ?? 0) }))
-      .sort((a, b) => b.value - a.value || a.f.start - b.f.start);
+    const uses = (f: Fitted) => chapterUse.get(f.chapterIndex) ?? 0;
+    const ranked = [...pool].sort((a, b) => uses(a) - uses(b) || b.score - a.score || a.start - b.start);
     const next = ranked
-      .map((r) => shortenToFit(r.f, reelLeft, sentences, limits))
+      .map((f) => shortenToFit(f, reelLeft, sentences, limits))
       .find((f) => f && compatible(f, chosen));
     if (!next) break;
     chosen.push(next);

@@ -1,29 +1,50 @@
 import { parseArgs } from "node:util";
+import { jobOptionFlags, jobOptionsFromFlags } from "./job-options.ts";
 import { formatResults, processLecture } from "./process-lecture.ts";
 import { signIn } from "./sign-in.ts";
 
 /**
  * `npm run highlights -- <file>`: uploads a lecture, follows the job and prints the highlights.
  * Credentials: `--api-key` (or LH_API_KEY), or `--email`/`--password` (or LH_EMAIL/LH_PASSWORD).
- * The API defaults to the local stack (LH_API_URL overrides).
+ * The API defaults to the local stack (LH_API_URL overrides). Job options (`--highlights`,
+ * `--clip-min`, `--clip-max`, `--reel-max`, `--chapters`, `--language`) are checked before the
+ * upload; an unknown flag is an error, never ignored.
  */
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    api: { type: "string", default: process.env.LH_API_URL ?? "http://127.0.0.1:8787" },
-    "api-key": { type: "string", default: process.env.LH_API_KEY },
-    email: { type: "string", default: process.env.LH_EMAIL },
-    password: { type: "string", default: process.env.LH_PASSWORD },
-    highlights: { type: "string" },
-    json: { type: "boolean", default: false },
-  },
-});
+const usage =
+  "usage: npm run highlights -- <lecture file> [--api URL] [--api-key KEY | --email E --password P] " +
+  "[--highlights N] [--clip-min S] [--clip-max S] [--reel-max S] [--chapters auto|N] [--language en] [--json]";
+const optionFlags = Object.fromEntries(Object.keys(jobOptionFlags).map((flag) => [flag, { type: "string" }])) as Record<
+  keyof typeof jobOptionFlags,
+  { type: "string" }
+>;
+const parsedArgs = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        api: { type: "string", default: process.env.LH_API_URL ?? "http://127.0.0.1:8787" },
+        "api-key": { type: "string", default: process.env.LH_API_KEY },
+        email: { type: "string", default: process.env.LH_EMAIL },
+        password: { type: "string", default: process.env.LH_PASSWORD },
+        json: { type: "boolean", default: false },
+        ...optionFlags,
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+})();
+const { values, positionals } = parsedArgs;
 
 const file = positionals[0];
 if (!file) {
-  console.error(
-    "usage: npm run highlights -- <lecture file> [--api URL] [--api-key KEY | --email E --password P] [--highlights N] [--json]",
-  );
+  console.error(usage);
+  process.exit(2);
+}
+const jobOptions = jobOptionsFromFlags(values);
+if (!jobOptions.ok) {
+  console.error(jobOptions.error);
   process.exit(2);
 }
 const apiBase = values.api!;
@@ -35,7 +56,7 @@ if (!token) {
   process.exit(2);
 }
 const report = await processLecture({ apiBase, token }, file, {
-  jobOptions: values.highlights ? { highlightCount: Number(values.highlights) } : undefined,
+  jobOptions: jobOptions.options,
   log: (line) => console.error(line),
 });
 if (!report.results) {

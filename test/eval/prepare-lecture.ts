@@ -5,6 +5,7 @@ import type { LayoutAnalysis, Transcript } from "../../agents/contracts/artifact
 import type { Agents } from "../../agents/index.ts";
 import { generateLecture } from "../../infra/sample-lecture/lecture.ts";
 import type { GroundTruth, LectureScript } from "../../infra/sample-lecture/lecture-types.ts";
+import { extractOcrFrame } from "../../media-worker/src/ffmpeg/ocr-frame.ts";
 
 export type PreparedLecture = {
   truth: GroundTruth;
@@ -17,7 +18,7 @@ const ffmpeg = (args: string[]) => execFileSync("ffmpeg", ["-v", "error", "-y", 
 
 /**
  * A generated lecture made ready for the agents the way the media worker would: its 16 kHz
- * mono speech track, one still per slide (OCR input), the transcript of `agents` (cached next
+ * mono speech track, one OCR frame per slide (as the layout stage makes it), the transcript of `agents` (cached next
  * to the fixture, since pocketsphinx needs a third of real time) and the layout from the
  * ground-truth slide changes.
  */
@@ -31,12 +32,13 @@ export async function prepareLecture(
   const speechPath = join(dir, "speech16k.wav");
   if (!existsSync(speechPath)) ffmpeg(["-i", path, "-vn", "-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le", speechPath]);
   const bounds = [0, ...truth.slideChanges, truth.durationSeconds];
-  const stills = truth.topics.map((_, i) => {
-    const still = join(dir, `still-${i}.png`);
+  const stills: string[] = [];
+  for (const [i] of truth.topics.entries()) {
+    const still = join(dir, `ocr-${i}.png`);
     const middle = ((bounds[i] as number) + (bounds[i + 1] as number)) / 2;
-    if (!existsSync(still)) ffmpeg(["-ss", middle.toFixed(2), "-i", path, "-frames:v", "1", still]);
-    return still;
-  });
+    if (!existsSync(still)) await extractOcrFrame(path, middle, still);
+    stills.push(still);
+  }
   const cached = join(dir, `transcript-${agents.backends.transcription}.json`);
   const transcript: Transcript = existsSync(cached)
     ? JSON.parse(readFileSync(cached, "utf8"))

@@ -5,14 +5,20 @@ import { words } from "../../agents/shared/text.ts";
 import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
 import { calculusLecture, lectureScripts } from "../../infra/sample-lecture/scripts.ts";
 import { startFakeOpenAI } from "../support/fake-openai-server.ts";
-import { boundaryF1, coverage, cutsInside, pk, windowDiff, wordErrorRate } from "./metrics.ts";
+import { type ChapterScore, scoreChapters, summarizeChapters } from "./chapter-scores.ts";
+import { evaluateHumanTranscripts } from "./human-eval.ts";
+import { coverage, cutsInside, wordErrorRate } from "./metrics.ts";
 import { oracleChatReply } from "./oracle-llm.ts";
 import { type PreparedLecture, prepareLecture } from "./prepare-lecture.ts";
+import { segmentationBaselines } from "./segmentation-baselines.ts";
 
 /**
- * `npm run eval`: runs both analysis backends over generated lectures with ground truth and
- * prints one JSON line of quality numbers. Without OPENAI_API_KEY the LLM backend talks to a
- * local fake that answers with the truth (see oracle-llm.ts); with a key, to OpenAI.
+ * `npm run eval`: prints one JSON line of quality numbers, every backend beside baselines
+ * computed in the same run (one chapter, an even split and TextTiling given the true count),
+ * so a regression shows. Two sets: generated slide lectures with exact ground truth (also
+ * analysed without their slides), and real lecture transcripts segmented by people
+ * (./transcripts, dev and held-out). Without OPENAI_API_KEY the LLM backend talks to a local
+ * fake that answers with the truth (see oracle-llm.ts); with a key, to OpenAI.
  */
 const apiKey = process.env.OPENAI_API_KEY;
 let currentTruth: GroundTruth | undefined;
@@ -27,18 +33,16 @@ const online = createAgents({
 });
 const specs = [...lectureScripts.map((script) => ({ script, repeat: 0 })), { script: calculusLecture, repeat: 600 }];
 
-type Row = {
-  pk: number;
-  windowDiff: number;
-  f1: number;
-  coverage: number;
-  midWordCuts: number;
-  midSentenceCuts: number;
-};
+type Row = ChapterScore & { coverage: number; midWordCuts: number; midSentenceCuts: number };
 const rows: Record<"extractive" | "extractiveWithoutSlides" | "openai", Row[]> = {
   extractive: [],
   extractiveWithoutSlides: [],
   openai: [],
+};
+const baselineRows: Record<"oneSegment" | "evenSplit" | "textTilingTrueCount", ChapterScore[]> = {
+  oneSegment: [],
+  evenSplit: [],
+  textTilingTrueCount: [],
 };
 const usage = { seconds: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
 const errorRates: number[] = [];
@@ -48,6 +52,12 @@ try {
     const lecture = await prepareLecture(spec.script, offline, spec.repeat);
     currentTruth = lecture.truth;
     errorRates.push(transcriptErrorRate(lecture.truth, lecture.transcript));
+    const { truth } = lecture;
+    const reference = truth.topics.slice(1).map((t) => t.start);
+    const baselines = segmentationBaselines(lecture.transcript.sentences, truth.durationSeconds, truth.topics.length);
+    for (const [name, hypothesis] of Object.entries(baselines)) {
+      baselineRows[name as keyof typeof baselineRows].push(scoreChapters(reference, hypothesis, truth.durationSeconds));
+    }
     rows.extractive.push(
       score(lecture, lecture.transcript, await analyse(offline, lecture, lecture.transcript), offline),
     );
@@ -66,6 +76,7 @@ try {
 } finally {
   await fake?.close();
 }
+const humanTranscripts = await evaluateHumanTranscripts(offline);
 
 const perHour = (x: number) => Math.round((x * 3600) / usage.seconds);
 console.log(
@@ -73,15 +84,23 @@ console.log(
     lectures: specs.length,
     lectureMinutes: Math.round(usage.seconds / 6) / 10,
     transcription: { backend: "pocketsphinx", wordErrorRate: round(mean(errorRates)) },
-    extractive: summarize(rows.extractive),
-    extractiveWithoutSlides: summarize(rows.extractiveWithoutSlides),
-    openai: {
-      mode: apiKey ? "live" : "fake server, ground-truth replies",
-      ...summarize(rows.openai),
-      inputTokensPerHour: perHour(usage.inputTokens),
-      outputTokensPerHour: perHour(usage.outputTokens),
-      costUsdPerHour: round((usage.costUsd * 3600) / usage.seconds, 4),
+    generatedSlideLectures: {
+      extractive: summarize(rows.extractive),
+      extractiveWithoutSlides: summarize(rows.extractiveWithoutSlides),
+      openai: {
+        mode: apiKey ? "live" : "fake server, ground-truth replies",
+        ...summarize(rows.openai),
+        inputTokensPerHour: perHour(usage.inputTokens),
+        outputTokensPerHour: perHour(usage.outputTokens),
+        costUsdPerHour: round((usage.costUsd * 3600) / usage.seconds, 4),
+      },
+      baselines: {
+        oneSegment: summarizeChapters(baselineRows.oneSegment),
+        evenSplitTrueCount: summarizeChapters(baselineRows.evenSplit),
+        textTilingTrueCount: summarizeChapters(baselineRows.textTilingTrueCount),
+      },
     },
+    humanSegmentedTranscripts: humanTranscripts,
   }),
 );
 
@@ -113,9 +132,7 @@ function score(lecture: PreparedLecture, transcript: Transcript, analysis: Conte
   const reference = truth.topics.slice(1).map((t) => t.start);
   const hypothesis = analysis.chapters.slice(1).map((c) => c.start);
   return {
-    pk: pk(reference, hypothesis, truth.durationSeconds),
-    windowDiff: windowDiff(reference, hypothesis, truth.durationSeconds),
-    f1: boundaryF1(reference, hypothesis, 15),
+    ...scoreChapters(reference, hypothesis, truth.durationSeconds),
     coverage: coverage(keys, selection.highlights),
     midWordCuts: cutsInside(
       selection.highlights,
@@ -134,9 +151,7 @@ function transcriptErrorRate(truth: GroundTruth, transcript: Transcript): number
 
 function summarize(list: Row[]) {
   return {
-    pk: round(mean(list.map((r) => r.pk))),
-    windowDiff: round(mean(list.map((r) => r.windowDiff))),
-    f1: round(mean(list.map((r) => r.f1))),
+    ...summarizeChapters(list),
     coverage: round(mean(list.map((r) => r.coverage))),
     midWordCuts: list.reduce((sum, r) => sum + r.midWordCuts, 0),
     midSentenceCuts: list.reduce((sum, r) => sum + r.midSentenceCuts, 0),

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { type FieldError, ValidationError } from "../errors/problem.ts";
+import { type FieldError, ProblemError, ValidationError } from "../errors/problem.ts";
 
 /**
  * Turns zod issues into the field list of a `validation_failed` problem; the path names the
@@ -13,12 +13,36 @@ export function fieldErrors(error: z.core.$ZodError): FieldError[] {
 }
 
 /**
+ * The fields a strict schema does not know (`options.maxHighlights`): a typo must fail loudly
+ * rather than be ignored, so these answer 422 `unknown_field` before any other problem.
+ *
+ * @example
+ * unknownFields(JobOptions.safeParse({ maxHighlights: 3 }).error!) // [{ path: "maxHighlights", message: "unknown field" }]
+ */
+export function unknownFields(error: z.core.$ZodError): FieldError[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ path: [...issue.path.map(String), key].join("."), message: "unknown field" }))
+      : [],
+  );
+}
+
+/**
  * The one validation hook: every route (OpenAPI routes through `createRouter`, plain routes
- * through `zValidator(target, schema, validationHook)`) answers 400 problem+json alike.
+ * through `zValidator(target, schema, validationHook)`) answers problem+json alike: 422
+ * `unknown_field` naming fields a strict schema does not know, else 400 `validation_failed`.
  *
  * @example
  * app.post("/x", zValidator("json", schema, validationHook), handler);
  */
 export function validationHook(result: { success: true } | { success: false; error: z.core.$ZodError }): void {
-  if (!result.success) throw new ValidationError(fieldErrors(result.error));
+  if (result.success) return;
+  const unknown = unknownFields(result.error);
+  if (unknown.length > 0) {
+    const names = unknown.map((f) => f.path).join(", ");
+    throw new ProblemError(422, "unknown_field", `Unknown field${unknown.length > 1 ? "s" : ""}: ${names}.`, {
+      errors: unknown,
+    });
+  }
+  throw new ValidationError(fieldErrors(result.error));
 }

@@ -1,7 +1,10 @@
-import type { Chapter, HighlightCandidate, Sentence } from "../../contracts/artifacts.ts";
-import { titleCase, truncateWords } from "../../shared/text.ts";
-import type { ChapterSpan } from "./chapters.ts";
-import type { SentenceSalience } from "./salience.ts";
+import type { Chapter, HighlightCandidate, Sentence, SlideSegment } from "../../contracts/artifacts.ts";
+import { contentTerms, truncateWords } from "../../shared/text.ts";
+import { type ChapterSpan, slideBullets } from "./chapters.ts";
+import { clearestSentences } from "./clear-sentences.ts";
+import { isNameable } from "./noun-phrases.ts";
+import { type SentenceSalience, slideAt } from "./salience.ts";
+import { spokenWords, tidySentence } from "./spoken-words.ts";
 import { type TermModel, topTerms } from "./term-weights.ts";
 
 export type CandidateSettings = { targetSeconds: number; perChapter: number };
@@ -20,7 +23,7 @@ export function chapterCandidates(
   salience: readonly SentenceSalience[],
   chapter: Chapter,
   model: TermModel,
-  settings: CandidateSettings,
+  settings: CandidateSettings & { slides: readonly SlideSegment[] },
 ): HighlightCandidate[] {
   const taken = new Set<number>();
   const seeds = range(span.first, span.end).sort(
@@ -41,42 +44,56 @@ export function chapterCandidates(
       else from--;
     }
     for (const i of range(from, to + 1)) taken.add(i);
-    candidates.push(describeWindow(from, to, seed, sentences, salience, chapter, model));
+    candidates.push(describeWindow({ from, to, seed }, sentences, salience, chapter, model, settings.slides));
   }
   return candidates;
 }
 
 function describeWindow(
-  from: number,
-  to: number,
-  seed: number,
+  { from, to, seed }: { from: number; to: number; seed: number },
   sentences: readonly Sentence[],
   salience: readonly SentenceSalience[],
   chapter: Chapter,
   model: TermModel,
+  slides: readonly SlideSegment[],
 ): HighlightCandidate {
   const window = sentences.slice(from, to + 1);
   const scores = salience.slice(from, to + 1);
   const seedSalience = salience[seed] as SentenceSalience;
   const meanScore = scores.reduce((sum, s) => sum + s.score, 0) / scores.length;
-  const text = window.map((s) => s.text).join(" ");
+  // Key phrases come from what the recognizer was sure of, and from the slide (OCR is cleaner).
+  const confident = window.flatMap((s) => spokenWords(s).filter((w) => w !== null)).join(" ");
   const slideTerms = [...new Set(scores.flatMap((s) => s.slideTerms))];
-  const keyPhrases = [...new Set([...slideTerms, ...topTerms(text, model, 5)])].slice(0, 5);
+  const spokenTerms = topTerms(confident, model, 10).filter(isNameable);
+  const keyPhrases = [...new Set([...slideTerms, ...spokenTerms])].slice(0, 5);
   const cue = scores.find((s) => s.cue)?.cue;
   const reasons = [
     cue ? `cue phrase "${cue}"` : null,
     slideTerms.length > 0 ? `matches the slide (${slideTerms.slice(0, 3).join(", ")})` : null,
-    `salient terms: ${topTerms(text, model, 3).join(", ")}`,
+    `salient terms: ${spokenTerms.slice(0, 3).join(", ")}`,
   ];
+  const seedSentence = sentences[seed] as Sentence;
+  const bullet = matchingBullet(window, slideAt(slides, (seedSentence.start + seedSentence.end) / 2));
   return {
     start: (window[0] as Sentence).start,
     end: (window.at(-1) as Sentence).end,
-    title: truncateWords(chapter.title || titleCase(keyPhrases.slice(0, 3).join(" ")), 80),
-    summary: truncateWords((sentences[seed] as Sentence).text, 200),
+    title: truncateWords(chapter.title, 80),
+    summary: bullet ?? (clearestSentences(window, model, 200) || tidySentence(seedSentence.text)),
     keyPhrases,
     score: Math.round(Math.min(1, 0.6 * seedSalience.score + 0.4 * meanScore) * 1000) / 1000,
     reason: reasons.filter(Boolean).join("; "),
   };
+}
+
+/** The slide bullet sharing the most terms with the clip (OCR text reads better than offline speech). */
+function matchingBullet(window: readonly Sentence[], slide: SlideSegment | undefined): string | null {
+  const spoken = new Set(window.flatMap((s) => contentTerms(s.text)));
+  let best: { bullet: string; shared: number } | null = null;
+  for (const bullet of slideBullets(slide)) {
+    const shared = new Set(contentTerms(bullet).filter((t) => spoken.has(t))).size;
+    if (shared > 0 && (!best || shared > best.shared)) best = { bullet, shared };
+  }
+  return best ? tidySentence(best.bullet) : null;
 }
 
 function range(from: number, to: number): number[] {

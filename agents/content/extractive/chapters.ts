@@ -1,7 +1,9 @@
 import type { Chapter, Sentence, SlideSegment } from "../../contracts/artifacts.ts";
-import { titleCase, truncateWords } from "../../shared/text.ts";
+import { truncateWords } from "../../shared/text.ts";
+import { clearestSentences } from "./clear-sentences.ts";
+import { topicPhrase } from "./noun-phrases.ts";
 import { slideAt } from "./salience.ts";
-import { type TermModel, topTerms } from "./term-weights.ts";
+import type { TermModel } from "./term-weights.ts";
 
 /** A chapter as a run of sentences [first, end). */
 export type ChapterSpan = { first: number; end: number };
@@ -14,11 +16,12 @@ export function chapterSpans(sentenceCount: number, boundaries: readonly number[
 
 /**
  * Names a chapter: the title of the slide on screen when it starts (slide titles are what the
- * lecturer chose), else its weightiest terms. The summary is the slide's bullets when there
- * are any, else the chapter's first sentences.
+ * lecturer chose), else the noun phrase that weighs most in its own words. The summary is the
+ * slide's bullets when there are any, else its clearest whole sentences.
  *
  * @example
  * describeChapter(sentences.slice(0, 6), slides, model) // { start: 0, title: "Why Rates of Change Matter", summary: "Velocity is a rate of change; …" }
+ * describeChapter(sentences.slice(6, 20), [], model) // { start: 61.2, title: "Center of mass frame", summary: "The momentum in the center of mass frame is zero." }
  */
 export function describeChapter(
   sentences: readonly Sentence[],
@@ -28,11 +31,16 @@ export function describeChapter(
   const first = sentences[0];
   const start = first?.start ?? 0;
   const slide = slideAt(slides, start + 0.5);
-  const text = sentences.map((s) => s.text).join(" ");
-  const title = slide?.title ?? (titleCase(topTerms(text, model, 3).join(" ")) || "Introduction");
-  const bullets = (slide?.text ?? "")
+  const title = slide?.title ?? topicPhrase(sentences, model) ?? "Introduction";
+  const bullets = slideBullets(slide);
+  const summary =
+    bullets.length > 0 ? truncateWords(bullets.join("; "), 200) : clearestSentences(sentences, model, 200);
+  return { start, title: truncateWords(title, 80), summary };
+}
+
+/** The lines of a slide below its title. */
+export function slideBullets(slide: SlideSegment | undefined): string[] {
+  return (slide?.text ?? "")
     .split("\n")
-    .filter((line) => line !== slide?.title && !(slide?.title ?? "").includes(line));
-  const summary = bullets.length > 0 ? bullets.join("; ") : text;
-  return { start, title: truncateWords(title, 80), summary: truncateWords(summary, 200) };
+    .filter((line) => line && line !== slide?.title && !(slide?.title ?? "").includes(line));
 }

@@ -34,3 +34,24 @@ export function cueStrength(text: string): { weight: number; label: string | nul
   const hit = cues.find((cue) => cue.pattern.test(lower));
   return hit ? { weight: hit.weight, label: hit.label } : { weight: 0, label: null };
 }
+
+// Discourse markers that open a new part (Hirschberg and Litman's cue phrases, as lecturers say them).
+const opener =
+  /^(?:(?:so|okay|ok|all right|alright|well|and|now)[ ,]+)*(?:now (?:let's|let us|we|i)|let's (?:now |turn|move|look|talk|consider|go)|next|moving on|turning to|the next (?:topic|thing|part)|another (?:way|thing)|take a (?:deep )?breath|here's a variation|first of all)\b/;
+
+/**
+ * Whether a sentence opens a new part of the lecture ("So now let's…", "Next, …"): weak
+ * evidence of a topic boundary before it, used to place a boundary already found by cohesion.
+ *
+ * @example
+ * opensTopic("OK, so now let's look at the frame of the center of mass") // true
+ */
+export function opensTopic(text: string): boolean {
+  const plain = text
+    .toLowerCase()
+    .replace(/[^a-z' ,]/g, " ")
+    .replace(/\s+'/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
+  return opener.test(plain);
+}

@@ -15,3 +15,17 @@ export function depthScores(cohesion: readonly number[]): number[] {
     return left - value + (right - value);
   });
 }
+
+/**
+ * A moving average over `radius` points on each side (fewer at the ends), Hearst's smoothing
+ * of the cohesion curve before depths are taken: without it every small dip counts as a valley.
+ *
+ * @example
+ * smooth([0, 3, 0], 1) // [1.5, 1, 1.5]
+ */
+export function smooth(values: readonly number[], radius: number): number[] {
+  return values.map((_, i) => {
+    const window = values.slice(Math.max(0, i - radius), i + radius + 1);
+    return window.reduce((a, b) => a + b, 0) / window.length;
+  });
+}

@@ -28,12 +28,12 @@ function analyseExtractively(input: ContentInput, perChapter: number): ContentAn
   if (sentences.length === 0) return { backend: "extractive", chapters: slideChapters(input), candidates: [], usage };
   const spans = chapterSpans(
     sentences.length,
-    findTopicBoundaries({ sentences, slides, durationSeconds: input.durationSeconds }),
+    findTopicBoundaries({ sentences, slides, durationSeconds: input.durationSeconds, chapters: input.chapters }),
   );
   const model = buildTermModel(spans.map((span) => textOf(sentences.slice(span.first, span.end))));
   const salience = sentenceSalience(sentences, slides, model);
   const clip = input.clipSeconds ?? defaultClipSeconds;
-  const settings = { targetSeconds: clip.min + 0.3 * (clip.max - clip.min), perChapter };
+  const settings = { targetSeconds: clip.min + 0.3 * (clip.max - clip.min), perChapter, slides };
   const chapters: Chapter[] = [];
   const candidates = spans.flatMap((span) => {
     const chapter = describeChapter(sentences.slice(span.first, span.end), slides, model);

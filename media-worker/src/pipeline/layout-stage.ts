@@ -3,6 +3,7 @@ import { LayoutAnalysis, type ProbeResult } from "../../../agents/contracts/arti
 import type { MeasuredSegment } from "../../../agents/contracts/pipeline-agents.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
 import { type GrayFrame, scanKeyframes, stillPath } from "../ffmpeg/gray-frames.ts";
+import { extractOcrFrame } from "../ffmpeg/ocr-frame.ts";
 import { readVideoPackets } from "../ffmpeg/packets.ts";
 import { decodeWindows } from "../ffmpeg/window-decode.ts";
 import { changedCellFraction } from "../layout/frame-difference.ts";
@@ -15,7 +16,8 @@ import { runStage } from "./stage-runner.ts";
 /**
  * Layout: slide changes from a keyframe-only scan refined by short decodes, one thumbnail per
  * slide (a keyframe still from the scan itself, so no extra decoding), then the agents say
- * what each segment is (slides, talking head, mixed) and read its text.
+ * what each segment is (slides, talking head, mixed) and read its text from one full-resolution
+ * frame in the middle of the slide, enlarged for OCR.
  */
 export const layoutStage = (context: PipelineContext, probe: ProbeResult) =>
   runStage(context, "layout", LayoutAnalysis, async ({ signal, onProgress }) => {
@@ -56,7 +58,17 @@ export const layoutStage = (context: PipelineContext, probe: ProbeResult) =>
         motion: motionOf(inside.map((x) => x.k)),
       };
     });
-    const described = await context.agents.describeSlides({ segments: measured, probe, signal, onProgress: () => {} });
+    const ocrFrames = await mapWithLimit(measured, 2, async (segment, i) => {
+      const path = join(workDir, `ocr-${String(i + 1).padStart(3, "0")}.png`);
+      await extractOcrFrame(source, (segment.start + segment.end) / 2, path, signal);
+      return path;
+    });
+    const described = await context.agents.describeSlides({
+      segments: measured.map((segment, i) => ({ ...segment, thumbnailPath: ocrFrames[i] ?? segment.thumbnailPath })),
+      probe,
+      signal,
+      onProgress: () => {},
+    });
     const segments = await mapWithLimit(measured, 8, async (segment, i) => {
       let thumbnailKey: string | null = null;
       if (segment.thumbnailPath) {

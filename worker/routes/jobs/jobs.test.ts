@@ -29,7 +29,8 @@ describe("POST /v1/jobs", () => {
       202,
       user.accessToken,
     );
-    expect(job).toMatchObject({ status: "queued", attempt: 1, options: { highlightCount: 3, clipMinSeconds: 20 } });
+    expect(job).toMatchObject({ status: "queued", attempt: 1, options: { highlightCount: 3, chapters: "auto" } });
+    expect(job.options).not.toHaveProperty("clipMinSeconds");
     expect((await readJob(job.id)).enqueuedAt).not.toBeNull();
   });
 
@@ -61,6 +62,22 @@ describe("POST /v1/jobs", () => {
     });
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ code: "validation_failed" });
+  });
+
+  it("answers 422 naming a misspelt option instead of ignoring it", async () => {
+    const owner = await registerUser();
+    const uploadId = await insertCompletedUpload(owner.userId);
+    const typo = await post("/v1/jobs", owner.accessToken, { uploadId, options: { maxHighlights: 3, chapters: 4 } });
+    expect(typo.status).toBe(422);
+    expect(typo.headers.get("content-type")).toBe("application/problem+json");
+    expect(await typo.json()).toMatchObject({
+      code: "unknown_field",
+      errors: [{ path: "options.maxHighlights", message: "unknown field" }],
+    });
+    const outside = await post("/v1/jobs", owner.accessToken, { uploadId, webhook: "https://example.com" });
+    expect(await outside.json()).toMatchObject({ status: 422, errors: [{ path: "webhook" }] });
+    const chapters = await post("/v1/jobs", owner.accessToken, { uploadId, options: { chapters: "many" } });
+    expect(chapters.status).toBe(400);
   });
 
   it("needs jobs:write: an API key with only jobs:read is refused", async () => {

@@ -15,10 +15,12 @@ const metadata = z
   .openapi({ description: "Free JSON of yours, returned as given (at most 8 KiB).", example: { course: "PHYS 101" } });
 
 export const createJobBody = z
-  .object({
+  .strictObject({
     uploadId: z.string().uuid(),
     options: JobOptions.optional().openapi({
-      description: "Highlight count, clip length range, reel length, language.",
+      description:
+        "Highlight count, clip length range and reel length (each scales with the lecture when left out), " +
+        'chapters ("auto" or a number), language. Unknown fields answer 422 `unknown_field`.',
     }),
     webhookUrl: z
       .string()

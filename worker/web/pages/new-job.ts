@@ -54,10 +54,17 @@ export function newJobPage(): void {
     "fieldset",
     {},
     h("legend", {}, "Options"),
-    field("highlightCount", "Highlights", { type: "number", min: 1, max: 20, value: 5 }),
-    field("clipMinSeconds", "Shortest clip (seconds)", { type: "number", min: 5, max: 300, value: 20 }),
-    field("clipMaxSeconds", "Longest clip (seconds)", { type: "number", min: 5, max: 600, value: 90 }),
-    field("reelMaxSeconds", "Reel length at most (seconds)", { type: "number", min: 10, max: 1800, value: 180 }),
+    h("p", { class: "hint" }, "Leave a number empty and it scales with the lecture."),
+    field("highlightCount", "Highlights", { type: "number", min: 1, max: 20, placeholder: "auto" }),
+    field("clipMinSeconds", "Shortest clip (seconds)", { type: "number", min: 5, max: 300, placeholder: "auto" }),
+    field("clipMaxSeconds", "Longest clip (seconds)", { type: "number", min: 5, max: 600, placeholder: "auto" }),
+    field("reelMaxSeconds", "Reel length at most (seconds)", {
+      type: "number",
+      min: 10,
+      max: 1800,
+      placeholder: "auto",
+    }),
+    field("chapters", "Chapters", { type: "number", min: 1, max: 50, placeholder: "auto" }),
     field("language", "Language", { type: "text", value: "en", pattern: "[a-z]{2}(-[A-Z]{2})?", autocomplete: "off" }),
     field("webhookUrl", "Webhook URL (optional)", { type: "url", placeholder: "https://…" }),
   );
@@ -76,16 +83,17 @@ export function newJobPage(): void {
     try {
       const uploadId = await uploadLecture(file, progress.set);
       const values = new FormData(form);
-      const number = (name: keyof JobOptions) => Number(values.get(name));
+      // Only the numbers filled in are sent: the rest scale with the lecture on the server.
+      const numbers = (["highlightCount", "clipMinSeconds", "clipMaxSeconds", "reelMaxSeconds", "chapters"] as const)
+        .map((name) => [name, String(values.get(name) ?? "").trim()] as const)
+        .filter(([, value]) => value !== "")
+        .map(([name, value]) => [name, Number(value)]);
       const webhookUrl = String(values.get("webhookUrl") ?? "").trim();
       const job = await new JobsApi(connection()).create(
         {
           uploadId,
           options: {
-            highlightCount: number("highlightCount"),
-            clipMinSeconds: number("clipMinSeconds"),
-            clipMaxSeconds: number("clipMaxSeconds"),
-            reelMaxSeconds: number("reelMaxSeconds"),
+            ...(Object.fromEntries(numbers) as Partial<JobOptions>),
             language: String(values.get("language")),
           },
           ...(webhookUrl ? { webhookUrl } : {}),

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import type { Sentence } from "../../contracts/artifacts.ts";
+import { placeOnEvidence } from "./boundary-evidence.ts";
+import { opensTopic } from "./cue-phrases.ts";
+import { smooth } from "./depth-scores.ts";
+import { lexicalBoundaries } from "./lexical-boundaries.ts";
+import { optimalSegmentation } from "./optimal-segmentation.ts";
+import { segmentCosts } from "./segment-likelihood.ts";
+import { cohesionValleys, significantValleys } from "./text-tiling.ts";
+
+const limits = ["limit", "epsilon", "delta", "converge"];
+const sorts = ["sort", "pivot", "merge", "partition"];
+const photo = ["chlorophyll", "light", "glucose", "leaf"];
+/** Sentences cycling through a topic's vocabulary, three terms each. */
+const topic = (vocabulary: string[], count: number) =>
+  Array.from({ length: count }, (_, i) => [0, 1, 2].map((k) => vocabulary[(i + k) % vocabulary.length] as string));
+const threeTopics = [...topic(limits, 12), ...topic(sorts, 12), ...topic(photo, 12)];
+const timed = (terms: string[][]) => ({ terms, starts: terms.map((_, i) => i * 5), end: terms.length * 5 });
+
+describe("topic segmentation", () => {
+  it("codes a run more cheaply when its vocabulary is consistent", () => {
+    const cost = segmentCosts(threeTopics);
+    expect(cost(0, 12) + cost(12, 24)).toBeLessThan(cost(0, 24));
+    expect(cost(0, 6) + cost(6, 12)).toBeGreaterThan(cost(0, 12));
+  });
+
+  it("finds the topics by dynamic programming, with the count given or from the content", () => {
+    const problem = { size: 36, cost: segmentCosts(threeTopics), allowed: () => true };
+    expect(optimalSegmentation(problem, { count: 3 })).toEqual([12, 24]);
+    expect(optimalSegmentation(problem, { penalty: Math.log(108) })).toEqual([12, 24]);
+    expect(optimalSegmentation({ ...problem, allowed: (a, b) => b - a >= 15 }, { count: 3 })).toHaveLength(1);
+    expect(optimalSegmentation(problem, { penalty: 1e6 })).toEqual([]);
+  });
+
+  it("puts TextTiling's deepest valleys at the vocabulary changes", () => {
+    expect(smooth([0, 3, 0], 1)).toEqual([1.5, 1, 1.5]);
+    const valleys = cohesionValleys(threeTopics);
+    expect(
+      valleys
+        .slice(0, 2)
+        .map((v) => v.index)
+        .sort((a, b) => a - b),
+    ).toEqual([12, 24]);
+    expect(
+      significantValleys(cohesionValleys(threeTopics))
+        .map((v) => v.index)
+        .sort((a, b) => a - b),
+    ).toEqual([12, 24]);
+  });
+
+  it("keeps boundaries both views agree on, and none in a lecture about one thing", () => {
+    expect(lexicalBoundaries({ ...timed(threeTopics), minChapterSeconds: 15 }, "auto")).toEqual([12, 24]);
+    expect(lexicalBoundaries({ ...timed(topic(limits, 36)), minChapterSeconds: 15 }, "auto")).toEqual([]);
+    expect(lexicalBoundaries({ ...timed(threeTopics), minChapterSeconds: 15 }, 2)).toHaveLength(1);
+  });
+
+  it("moves a boundary onto a long pause or an opening cue phrase nearby", () => {
+    const sentence = (start: number, text = "and then some more"): Sentence => ({
+      start,
+      end: start + 3,
+      text,
+      confidence: 1,
+      words: [],
+    });
+    const steady = Array.from({ length: 10 }, (_, i) => sentence(i * 3.5));
+    expect(placeOnEvidence([5], steady)).toEqual([5]);
+    const paused = steady.map((s, i) => (i >= 6 ? { ...s, start: s.start + 2, end: s.end + 2 } : s));
+    expect(placeOnEvidence([5], paused)).toEqual([6]);
+    const cued = steady.map((s, i) => (i === 4 ? { ...s, text: "So now let's look at sorting" } : s));
+    expect(placeOnEvidence([5], cued)).toEqual([4]);
+    expect(placeOnEvidence([5, 6], paused)).toEqual([5, 6]);
+  });
+
+  it("recognises phrases that open a new part", () => {
+    expect(opensTopic("OK, so now let's look at the frame of the center of mass")).toBe(true);
+    expect(opensTopic("Okay , now let 's look at this")).toBe(true);
+    expect(opensTopic("The ball bounces back now")).toBe(false);
+  });
+});
