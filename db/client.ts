@@ -23,11 +23,13 @@ export type Database = ReturnType<typeof drizzle<typeof schema>>;
  */
 export function createDatabase(config: DatabaseConfig): { db: Database; close: () => Promise<void> } {
   const proxy = config.NEON_WS_PROXY;
+  // pipelineConnect keeps the driver's default, "password": startup and password go out in one
+  // flight and no SCRAM is computed in JavaScript (the local cluster asks for a password, as
+  // Neon's proxy does). A new connection per request then costs little more than its socket.
   if (proxy) {
     neonConfig.wsProxy = (host, port) => `${proxy.replace(/^ws:\/\//, "")}/v2?address=${host}:${port}`;
     neonConfig.useSecureWebSocket = false;
     neonConfig.pipelineTLS = false;
-    neonConfig.pipelineConnect = false;
   }
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
   let closing = false;
