@@ -1,11 +1,10 @@
 import type { ContentAnalysis, HighlightSelection, Transcript } from "../../agents/contracts/artifacts.ts";
 import { JobOptions } from "../../agents/contracts/job.ts";
 import { type Agents, createAgents } from "../../agents/index.ts";
-import { words } from "../../agents/shared/text.ts";
 import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
 import { calculusLecture, lectureScripts } from "../../infra/sample-lecture/scripts.ts";
 import { startFakeOpenAI } from "../support/fake-openai-server.ts";
-import { boundaryF1, coverage, cutsInside, pk, windowDiff, wordErrorRate } from "./metrics.ts";
+import { boundaryF1, coverage, cutsInside, pk, transcriptErrorRate, windowDiff } from "./metrics.ts";
 import { oracleChatReply } from "./oracle-llm.ts";
 import { type PreparedLecture, prepareLecture } from "./prepare-lecture.ts";
 
@@ -123,13 +122,6 @@ function score(lecture: PreparedLecture, transcript: Transcript, analysis: Conte
     ),
     midSentenceCuts: cutsInside(selection.highlights, truth.sentences),
   };
-}
-
-function transcriptErrorRate(truth: GroundTruth, transcript: Transcript): number {
-  return wordErrorRate(
-    words(truth.sentences.map((s) => s.text).join(" ")),
-    words(transcript.sentences.map((s) => s.text).join(" ")),
-  );
 }
 
 function summarize(list: Row[]) {
