@@ -7,44 +7,21 @@
  */
 import pg from "pg";
 import { JobOptions } from "../../agents/contracts/job.ts";
-import { loadStackConfig } from "../../infra/local/config.ts";
-import { LocalStack } from "../../infra/local/stack.ts";
-import { testStackEnv } from "../services.ts";
+import { insertBenchUpload, registerBenchUser, startBenchStack } from "./bench-stack.ts";
 import { closedLoopLoad } from "./closed-loop-load.ts";
 
 const clients = Number(process.env.BENCH_CLIENTS ?? 32);
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const jobs = 20;
 
-const stack = new LocalStack(loadStackConfig(testStackEnv(Number(process.env.LH_TEST_PORT_OFFSET ?? 0) + 700)), {
-  mediaWorker: false,
-});
-const stopAndExit = async (error: unknown) => {
-  console.error(error);
-  await stack.stop();
-  process.exit(1);
-};
-process.on("uncaughtException", stopAndExit);
-process.on("SIGINT", stopAndExit);
-process.on("SIGTERM", stopAndExit);
-await stack.start();
+const stack = await startBenchStack(Number(process.env.LH_TEST_PORT_OFFSET ?? 0) + 700);
 try {
   const api = stack.apiUrl;
-  const register = await fetch(`${api}/v1/auth/register`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "cf-connecting-ip": "198.51.100.8" },
-    body: JSON.stringify({ email: `bench-${Date.now()}@example.com`, password: "a long enough password" }),
-  });
-  const { user, accessToken } = (await register.json()) as { user: { id: string }; accessToken: string };
+  const { user, accessToken } = await registerBenchUser(api);
   const db = new pg.Client({ connectionString: stack.config.database.url });
   await db.connect();
   for (let i = 0; i < jobs; i++) {
-    const uploadId = crypto.randomUUID();
-    await db.query(
-      `insert into uploads (id, user_id, filename, content_type, size_bytes, object_key, status, expires_at)
-       values ($1, $2, 'bench.mp4', 'video/mp4', 1, $3, 'completed', now() + interval '1 day')`,
-      [uploadId, user.id, `uploads/${user.id}/${uploadId}/source.mp4`],
-    );
+    const uploadId = await insertBenchUpload(db, user.id);
     await db.query(`insert into jobs (user_id, upload_id, options) values ($1, $2, $3)`, [
       user.id,
       uploadId,
