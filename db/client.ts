@@ -11,7 +11,7 @@ export type DatabaseConfig = {
   NEON_WS_PROXY?: string;
 };
 
-export type Database = ReturnType<typeof drizzle<typeof schema>>;
+export type Database = ReturnType<typeof drizzle>;
 
 /**
  * A database handle for one request. Workers must not share connections across requests, so
@@ -44,7 +44,9 @@ export function createDatabase(config: DatabaseConfig): { db: Database; close: (
     closing = true;
     return pool.end();
   };
-  return { db: drizzle(pool, { schema }), close };
+  // No relational schema: no code uses `db.query`, and mapping the schema again for every
+  // request's handle cost ~3 ms of CPU each under load (against 0.2 ms without).
+  return { db: drizzle(pool), close };
 }
 
 export { schema };
