@@ -11,7 +11,7 @@ export type DatabaseConfig = {
   NEON_WS_PROXY?: string;
 };
 
-export type Database = ReturnType<typeof drizzle<typeof schema>>;
+export type Database = ReturnType<typeof drizzle>;
 /** An open transaction of a Database: what work committed together is written through. */
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -25,11 +25,13 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
  */
 export function createDatabase(config: DatabaseConfig): { db: Database; close: () => Promise<void> } {
   const proxy = config.NEON_WS_PROXY;
+  // pipelineConnect keeps the driver's default, "password": startup and password go out in one
+  // flight and no SCRAM is computed in JavaScript (the local cluster asks for a password, as
+  // Neon's proxy does). A new connection per request then costs little more than its socket.
   if (proxy) {
     neonConfig.wsProxy = (host, port) => `${proxy.replace(/^ws:\/\//, "")}/v2?address=${host}:${port}`;
     neonConfig.useSecureWebSocket = false;
     neonConfig.pipelineTLS = false;
-    neonConfig.pipelineConnect = false;
   }
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
   let closing = false;
@@ -44,7 +46,9 @@ export function createDatabase(config: DatabaseConfig): { db: Database; close: (
     closing = true;
     return pool.end();
   };
-  return { db: drizzle(pool, { schema }), close };
+  // No relational schema: no code uses `db.query`, and mapping the schema again for every
+  // request's handle cost ~3 ms of CPU each under load (against 0.2 ms without).
+  return { db: drizzle(pool), close };
 }
 
 export { schema };

@@ -30,8 +30,7 @@ export const floor = (source: string) =>
 /**
  * The seed prototype's way, for comparison: scene detection over every decoded frame, one
  * ffmpeg run per audio measurement (silence and loudness without -vn, so each decodes the
- * video too, then the WAV), each clip re-encoded with output seeking (decoding from the
- * start of the file), then the clips re-encoded again into the reel by the concat filter.
+ * video too, then the WAV), then `wholeReencodes`.
  */
 export async function naivePipeline(source: string, clips: TimeRange[], workDir: string): Promise<number> {
   return seconds(async () => {
@@ -39,6 +38,20 @@ export async function naivePipeline(source: string, clips: TimeRange[], workDir:
     await ffmpeg(["-i", source, "-af", "silencedetect=noise=-35dB:d=0.35", "-f", "null", "-"]);
     await ffmpeg(["-i", source, "-af", "ebur128", "-f", "null", "-"]);
     await ffmpeg(["-i", source, "-vn", "-ac", "1", "-ar", "16000", join(workDir, "naive-speech.wav")]);
+    await wholeReencodes(source, clips, workDir);
+  });
+}
+
+/**
+ * The old compilation: each clip re-encoded whole with output seeking (decoding from the start
+ * of the file), then the clips re-encoded again into the reel by the concat filter. Resolves
+ * to its wall seconds.
+ *
+ * @example
+ * const compileSeconds = await wholeReencodes("lecture.mp4", clips, workDir);
+ */
+export function wholeReencodes(source: string, clips: TimeRange[], workDir: string): Promise<number> {
+  return seconds(async () => {
     const paths: string[] = [];
     for (const [i, clip] of clips.entries()) {
       const path = join(workDir, `naive-clip-${i}.mp4`);
@@ -47,16 +60,7 @@ export async function naivePipeline(source: string, clips: TimeRange[], workDir:
     }
     const inputs = paths.flatMap((p) => ["-i", p]);
     const graph = `${paths.map((_, i) => `[${i}:v][${i}:a]`).join("")}concat=n=${paths.length}:v=1:a=1[v][a]`;
-    await ffmpeg([
-      ...inputs,
-      "-filter_complex",
-      graph,
-      "-map",
-      "[v]",
-      "-map",
-      "[a]",
-      ...reencode,
-      join(workDir, "naive-reel.mp4"),
-    ]);
+    const reel = join(workDir, "naive-reel.mp4");
+    await ffmpeg([...inputs, "-filter_complex", graph, "-map", "[v]", "-map", "[a]", ...reencode, reel]);
   });
 }

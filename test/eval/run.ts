@@ -1,13 +1,12 @@
 import type { ContentAnalysis, HighlightSelection, Transcript } from "../../agents/contracts/artifacts.ts";
 import { JobOptions } from "../../agents/contracts/job.ts";
 import { type Agents, createAgents } from "../../agents/index.ts";
-import { words } from "../../agents/shared/text.ts";
 import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
 import { calculusLecture, lectureScripts } from "../../infra/sample-lecture/scripts.ts";
 import { startFakeOpenAI } from "../support/fake-openai-server.ts";
 import { type ChapterScore, scoreChapters, summarizeChapters } from "./chapter-scores.ts";
 import { evaluateHumanTranscripts } from "./human-eval.ts";
-import { coverage, cutsInside, wordErrorRate } from "./metrics.ts";
+import { coverage, cutsInside, transcriptErrorRate } from "./metrics.ts";
 import { oracleChatReply } from "./oracle-llm.ts";
 import { type PreparedLecture, prepareLecture } from "./prepare-lecture.ts";
 import { segmentationBaselines } from "./segmentation-baselines.ts";
@@ -140,13 +139,6 @@ function score(lecture: PreparedLecture, transcript: Transcript, analysis: Conte
     ),
     midSentenceCuts: cutsInside(selection.highlights, truth.sentences),
   };
-}
-
-function transcriptErrorRate(truth: GroundTruth, transcript: Transcript): number {
-  return wordErrorRate(
-    words(truth.sentences.map((s) => s.text).join(" ")),
-    words(transcript.sentences.map((s) => s.text).join(" ")),
-  );
 }
 
 function summarize(list: Row[]) {

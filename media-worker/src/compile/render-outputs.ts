@@ -13,6 +13,8 @@ import { encodeRange } from "../ffmpeg/encode.ts";
 import { assembleReel, renderReelAudio } from "../ffmpeg/reel.ts";
 import { log } from "../log.ts";
 import type { ObjectStore } from "../storage/object-store.ts";
+import { BackgroundWork } from "./background-work.ts";
+import { manifestOf, type RenderedMedia } from "./result-manifest.ts";
 import { writeTextOutputs } from "./text-outputs.ts";
 
 export type RenderInput = {
@@ -40,16 +42,40 @@ export type RenderInput = {
  * const manifest = await renderOutputs({ jobId, source, workDir, probe, transcript, analysis, selection, plan, ... });
  */
 export async function renderOutputs(input: RenderInput): Promise<ResultManifest> {
-  const { jobId, probe, plan, store, signal } = input;
+  // Uploads and the text outputs need no encoder: they run beside the next encode.
+  const background = new BackgroundWork();
+  try {
+    const upload = async (name: string, path: string, type: string) => {
+      const key = storageKeys.output(input.jobId, name);
+      background.start(input.store.upload(key, path, type, input.signal));
+      return key;
+    };
+    const text = background.start(
+      writeTextOutputs({
+        transcript: input.transcript,
+        chapters: input.analysis.chapters,
+        captions: input.captions,
+        workDir: input.workDir,
+        upload,
+      }),
+    );
+    const media = await renderMedia(input, upload);
+    await background.settle();
+    return manifestOf(input, media, await text);
+  } catch (error) {
+    await background.settle().catch(() => {});
+    throw error;
+  }
+}
+
+type Upload = (name: string, path: string, type: string) => Promise<string>;
+
+async function renderMedia(input: RenderInput, upload: Upload): Promise<RenderedMedia> {
+  const { jobId, probe, plan, signal } = input;
   const hasVideo = probe.video !== null;
   const fps = probe.video?.fps ?? null;
   const mediaExt = hasVideo ? "mp4" : "m4a";
   const mediaType = hasVideo ? "video/mp4" : "audio/mp4";
-  const upload = async (name: string, path: string, type: string) => {
-    const key = storageKeys.output(jobId, name);
-    await store.upload(key, path, type, signal);
-    return key;
-  };
   const ranges = plan.clips;
   const reel = plan.reel;
   const reelRanges = reel.order.map((index) => ranges[index]).filter((r) => r !== undefined);
@@ -108,32 +134,5 @@ export async function renderOutputs(input: RenderInput): Promise<ResultManifest>
     clipsMs: Math.round(clipsDone - started),
     reelMs: Math.round(performance.now() - clipsDone),
   });
-  const { transcript, reelCaptions } = await writeTextOutputs({
-    transcript: input.transcript,
-    chapters: input.analysis.chapters,
-    captions: input.captions,
-    workDir: input.workDir,
-    upload,
-  });
-  input.onProgress(1);
-  return {
-    durationSeconds: probe.durationSeconds,
-    highlights: input.selection.highlights.map((h, i) => ({
-      ...h,
-      clipKey: clipKeys.get(i) ?? null,
-      thumbnailKey: posterKeys.get(i) ?? null,
-    })),
-    chapters: input.analysis.chapters,
-    reel: reelKey ? { key: reelKey, durationSeconds: reel.durationSeconds } : null,
-    transcript,
-    reelCaptions,
-    stats: {
-      transcriptBackend: input.transcript.backend,
-      analysisBackend: input.analysis.backend,
-      costUsd: input.transcript.costUsd + input.analysis.usage.costUsd,
-      clips: ranges.length,
-      reelOffsets: reel.offsets,
-      reelFadeSeconds: reel.fadeSeconds,
-    },
-  };
+  return { clipKeys, posterKeys, reelKey };
 }

@@ -1,0 +1,36 @@
+import type { ResultManifest } from "../../../agents/contracts/artifacts.ts";
+import type { RenderInput } from "./render-outputs.ts";
+import type { TextOutputs } from "./text-outputs.ts";
+
+/** Keys of what `renderOutputs` encoded: clips and posters by highlight index, and the reel. */
+export type RenderedMedia = { clipKeys: Map<number, string>; posterKeys: Map<number, string>; reelKey: string | null };
+
+/** The ResultManifest of a finished job, from its decisions and the keys of its outputs. */
+export function manifestOf(input: RenderInput, media: RenderedMedia, text: TextOutputs): ResultManifest {
+  const { probe, plan } = input;
+  const { clipKeys, posterKeys, reelKey } = media;
+  const { transcript, reelCaptions } = text;
+  const reel = plan.reel;
+  const ranges = plan.clips;
+  input.onProgress(1);
+  return {
+    durationSeconds: probe.durationSeconds,
+    highlights: input.selection.highlights.map((h, i) => ({
+      ...h,
+      clipKey: clipKeys.get(i) ?? null,
+      thumbnailKey: posterKeys.get(i) ?? null,
+    })),
+    chapters: input.analysis.chapters,
+    reel: reelKey ? { key: reelKey, durationSeconds: reel.durationSeconds } : null,
+    transcript,
+    reelCaptions,
+    stats: {
+      transcriptBackend: input.transcript.backend,
+      analysisBackend: input.analysis.backend,
+      costUsd: input.transcript.costUsd + input.analysis.usage.costUsd,
+      clips: ranges.length,
+      reelOffsets: reel.offsets,
+      reelFadeSeconds: reel.fadeSeconds,
+    },
+  };
+}
