@@ -2,9 +2,13 @@ import { existsSync } from "node:fs";
 import { type AudioAnalysis, type ProbeResult, Transcript } from "../../../agents/contracts/artifacts.ts";
 import { speechTrackPath } from "./audio-stage.ts";
 import type { PipelineContext } from "./context.ts";
+import { pieceCheckpoints } from "./piece-checkpoints.ts";
 import { runStage } from "./stage-runner.ts";
 
-/** Transcription by the agents, from the speech track (fetched back when resuming). */
+/**
+ * Transcription by the agents, from the speech track (fetched back when resuming); each
+ * recognized piece is checkpointed on its own, so a retry redoes only unfinished pieces.
+ */
 export const transcriptionStage = (context: PipelineContext, probe: ProbeResult, audio: AudioAnalysis) =>
   runStage(context, "transcription", Transcript, async ({ signal, onProgress }) => {
     const path = speechTrackPath(context);
@@ -14,6 +18,7 @@ export const transcriptionStage = (context: PipelineContext, probe: ProbeResult,
       audio,
       probe,
       language: context.options.language,
+      pieces: pieceCheckpoints(context.store, context.jobId, signal),
       signal,
       onProgress,
     });
