@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { type AudioAnalysis, type ProbeResult, Transcript } from "../../../agents/contracts/artifacts.ts";
+import { log } from "../log.ts";
 import { speechTrackPath } from "./audio-stage.ts";
 import type { PipelineContext } from "./context.ts";
 import { pieceCheckpoints } from "./piece-checkpoints.ts";
@@ -13,7 +14,7 @@ export const transcriptionStage = (context: PipelineContext, probe: ProbeResult,
   runStage(context, "transcription", Transcript, async ({ signal, onProgress }) => {
     const path = speechTrackPath(context);
     if (!existsSync(path)) await context.store.download(audio.speechTrackKey, path, signal);
-    return context.agents.transcribe({
+    const transcript = await context.agents.transcribe({
       speechTrackPath: path,
       audio,
       probe,
@@ -22,4 +23,7 @@ export const transcriptionStage = (context: PipelineContext, probe: ProbeResult,
       signal,
       onProgress,
     });
+    const { chunks: pieces, piecesReused } = transcript.stats ?? {};
+    log.info("transcription pieces", { jobId: context.jobId, attempt: context.attempt, pieces, piecesReused });
+    return transcript;
   });
