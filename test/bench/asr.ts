@@ -11,7 +11,7 @@ import {
 import { createPocketsphinxTranscriber } from "../../agents/transcription/pocketsphinx-transcriber.ts";
 import { cutSpeechPiece } from "../../media-worker/src/ffmpeg/speech-piece.ts";
 import { wordErrorRate } from "../eval/metrics.ts";
-import { fliteSpeech, normalizedWords, type SpeechTrack } from "./flite-speech.ts";
+import { fliteSpeech, normalizedWords, type SpeechTrack } from "../support/flite-speech.ts";
 
 /**
  * `npm run bench:asr`: pocketsphinx's speed settings on flite speech (word error and real-time
