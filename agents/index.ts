@@ -31,6 +31,8 @@ export type AgentsConfig = {
   analysisModel?: string;
   /** Per upload; default 300 s. */
   transcriptionTimeoutMs?: number;
+  /** Speech pieces recognized or uploaded at once; default every core offline, 4 uploads online. */
+  transcriptionConcurrency?: number;
   /** Per chat request; default 120 s. */
   analysisTimeoutMs?: number;
   retry?: RetryPolicy;
@@ -74,9 +76,10 @@ export function createAgents(config: AgentsConfig = {}): Agents {
     ? createOpenAITranscriber({
         client: createOpenAIClient(connection(config.transcriptionTimeoutMs ?? 300_000)),
         model: config.transcriptionModel,
+        concurrency: config.transcriptionConcurrency,
         retry,
       })
-    : createPocketsphinxTranscriber();
+    : createPocketsphinxTranscriber({ concurrency: config.transcriptionConcurrency });
   const offline = createExtractiveAnalyser();
   const analyser: ContentAnalyser = online
     ? createLlmAnalyser({

@@ -1,15 +1,20 @@
 import type { TimeRange } from "./contracts/artifacts.ts";
 import type { JobOptions } from "./contracts/job.ts";
-import type { PipelineAgents } from "./contracts/pipeline-agents.ts";
+import type { PipelineAgents, SpeechPieceFormat } from "./contracts/pipeline-agents.ts";
 import { type AgentsConfig, createAgents } from "./index.ts";
 import { highlightLimits } from "./selection/lecture-defaults.ts";
 
 export type PipelineAgentsConfig = AgentsConfig & {
   /**
-   * Cuts `range` of the speech track at `speechTrackPath` into an upload-ready file; needed for
-   * OpenAI transcription of tracks over the upload limit (about 13 minutes of 16 kHz WAV).
+   * Cuts `range` of the speech track at `speechTrackPath` into a file of `format`: the pieces
+   * recognized in parallel and checkpointed one by one, and OpenAI's uploads under its limit.
    */
-  extractChunk?: (speechTrackPath: string, range: TimeRange, index: number) => Promise<string>;
+  extractChunk?: (
+    speechTrackPath: string,
+    range: TimeRange,
+    index: number,
+    options: { format: SpeechPieceFormat; signal?: AbortSignal },
+  ) => Promise<string>;
 };
 
 /**
@@ -17,7 +22,7 @@ export type PipelineAgentsConfig = AgentsConfig & {
  * the same decisions as `createAgents`, fed from the pipeline's artifacts.
  *
  * @example
- * const agents = createPipelineAgents({ openaiApiKey, extractChunk: (path, range, i) => ffmpegCut(path, range, i) });
+ * const agents = createPipelineAgents({ openaiApiKey, extractChunk: (path, range, i, o) => ffmpegCut(path, range, i, o) });
  * const transcript = await agents.transcribe({ speechTrackPath, audio, probe, language: "en", signal, onProgress });
  */
 export function createPipelineAgents(config: PipelineAgentsConfig = {}): PipelineAgents {
@@ -34,7 +39,11 @@ export function createPipelineAgents(config: PipelineAgentsConfig = {}): Pipelin
         durationSeconds: input.probe.durationSeconds,
         language: input.language,
         silences: input.audio.silences,
-        extractChunk: extract ? (range, index) => extract(input.speechTrackPath, range, index) : undefined,
+        extractChunk: extract
+          ? (range, index, options) => extract(input.speechTrackPath, range, index, options)
+          : undefined,
+        pieces: input.pieces,
+        signal: input.signal,
         onProgress: input.onProgress,
       });
     },

@@ -59,11 +59,29 @@ export const Transcript = z.object({
   costUsd: z.number().nonnegative(),
   /** How it was produced (model, uploads, attempts incl. retries, wall time), for the job's stats. */
   stats: z
-    .object({ model: z.string(), chunks: z.number().int(), attempts: z.number().int(), elapsedMs: z.number() })
+    .object({
+      model: z.string(),
+      chunks: z.number().int(),
+      attempts: z.number().int(),
+      elapsedMs: z.number(),
+      /** Pieces read back from an earlier attempt's checkpoints instead of recognized again. */
+      piecesReused: z.number().int(),
+    })
     .partial()
     .optional(),
 });
 export type Transcript = z.infer<typeof Transcript>;
+
+/**
+ * The recognized words of one piece of the speech track, already on the source timeline: each
+ * piece is checkpointed on its own so a retried job recognizes only the pieces it lacks.
+ */
+export const TranscriptPiece = TimeRange.extend({
+  words: z.array(Word),
+  /** Per word: punctuation from the backend ends a sentence there (OpenAI; all false offline). */
+  sentenceEnds: z.array(z.boolean()),
+});
+export type TranscriptPiece = z.infer<typeof TranscriptPiece>;
 
 export const layoutKinds = ["slides", "talking_head", "mixed"] as const;
 export const SlideSegment = TimeRange.extend({

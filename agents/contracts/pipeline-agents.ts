@@ -8,6 +8,7 @@ import type {
   SlideSegment,
   TimeRange,
   Transcript,
+  TranscriptPiece,
 } from "./artifacts.ts";
 import type { JobOptions } from "./job.ts";
 
@@ -26,12 +27,26 @@ export type MeasuredSegment = TimeRange & {
   motion: number;
 };
 
+/**
+ * Where recognized pieces of the speech track are kept between attempts (the media worker: the
+ * job's checkpoint area in object storage). `load` answers null for a piece not done yet.
+ */
+export type PieceCheckpoints = {
+  load(index: number, range: TimeRange): Promise<TranscriptPiece | null>;
+  save(index: number, piece: TranscriptPiece): Promise<void>;
+};
+
+/** How a piece of the speech track is cut: WAV for the offline recognizer, Opus to upload. */
+export type SpeechPieceFormat = "wav" | "ogg-opus";
+
 export type TranscribeInput = AgentCall & {
   /** Local path of the 16 kHz mono WAV of the audio pass. */
   speechTrackPath: string;
   audio: AudioAnalysis;
   probe: ProbeResult;
   language: string;
+  /** Pieces recognized by an earlier attempt are read from here instead of recognized again. */
+  pieces?: PieceCheckpoints;
 };
 export type DescribeSlidesInput = AgentCall & { segments: MeasuredSegment[]; probe: ProbeResult };
 export type SlideDescription = Pick<SlideSegment, "layout" | "text" | "title">;

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -30,15 +30,25 @@ afterEach(async () => {
 
 function transcriber(
   baseUrl: string,
-  extra: { timeoutMs?: number; maxAttempts?: number; maxUploadBytes?: number } = {},
+  extra: { timeoutMs?: number; maxAttempts?: number; maxUploadBytes?: number; concurrency?: number } = {},
 ) {
   const client = createOpenAIClient({ apiKey: "test-key", baseUrl, timeoutMs: extra.timeoutMs ?? 5_000 });
   return createOpenAITranscriber({
     client,
     maxUploadBytes: extra.maxUploadBytes,
+    concurrency: extra.concurrency,
+    uploadFormat: "wav",
     retry: { maxAttempts: extra.maxAttempts ?? 4, baseDelayMs: 1, maxDelayMs: 1 },
     retryDeps: noWait,
   });
+}
+
+/** Stands for ffmpeg's cut: a copy of the track per piece, which the transcriber deletes after upload. */
+function pieceCopy(range: { start: number; end: number }, index: number, extracted: { start: number; end: number }[]) {
+  extracted.push(range);
+  const path = join(dir, `piece-${index}.wav`);
+  copyFileSync(speechPath, path);
+  return Promise.resolve(path);
 }
 
 describe("OpenAI transcriber", () => {
@@ -52,10 +62,7 @@ describe("OpenAI transcriber", () => {
       durationSeconds: 6,
       language: "en-US",
       silences: [{ start: 3.0, end: 3.4 }],
-      extractChunk: async (range) => {
-        extracted.push(range);
-        return speechPath;
-      },
+      extractChunk: async (range, index) => pieceCopy(range, index, extracted),
     });
     expect(extracted).toEqual([
       { start: 0, end: 3.2 },
@@ -74,6 +81,26 @@ describe("OpenAI transcriber", () => {
     expect(multipartField(fake.requests[0]?.body ?? "", "response_format")).toBe("verbose_json");
     expect(multipartField(fake.requests[0]?.body ?? "", "language")).toBe("en");
     expect(fake.requests[0]?.body).toContain('name="timestamp_granularities[]"\r\n\r\nword');
+  });
+
+  it("uploads pieces concurrently, within the bound, and keeps their order", async () => {
+    fake = await startFakeOpenAI({
+      [path]: { fallback: () => ({ body: fixture("verbose-piece-1.json"), delayMs: 150 }) },
+    });
+    const extracted: { start: number; end: number }[] = [];
+    const silences = [1, 2, 3, 4, 5].map((at) => ({ start: at - 0.2, end: at + 0.2 }));
+    const transcript = await transcriber(fake.baseUrl, { maxUploadBytes: 40_000, concurrency: 2 }).transcribe({
+      speechPath,
+      durationSeconds: 6,
+      language: "en",
+      silences,
+      extractChunk: async (range, index) => pieceCopy(range, index, extracted),
+    });
+    expect(fake.requests.length).toBeGreaterThanOrEqual(4);
+    expect(fake.maxInFlight()).toBe(2);
+    const starts = transcript.sentences.map((s) => s.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(extracted.every((_, i) => !existsSync(join(dir, `piece-${i}.wav`)))).toBe(true);
   });
 
   it("retries on 429 and 500 and then succeeds", async () => {

@@ -1,4 +1,12 @@
 import type { TimeRange, Transcript } from "../contracts/artifacts.ts";
+import type { PieceCheckpoints, SpeechPieceFormat } from "../contracts/pipeline-agents.ts";
+
+/** Cuts `range` of the speech track into a file of `format` and returns its path. */
+export type ExtractPiece = (
+  range: TimeRange,
+  index: number,
+  options: { format: SpeechPieceFormat; signal?: AbortSignal },
+) => Promise<string>;
 
 /** What the media worker hands a transcription backend. */
 export type TranscriptionInput = {
@@ -10,10 +18,15 @@ export type TranscriptionInput = {
   /** Silences from the audio pass; long audio is split inside them so no word is cut. */
   silences: TimeRange[];
   /**
-   * Cuts `range` of the speech track into an upload-ready file and returns its path. Needed only
-   * when the track is larger than the upload limit; the media worker implements it with ffmpeg.
+   * Cuts pieces of the speech track (the media worker implements it with ffmpeg). Without it the
+   * offline recognizer reads the whole track in one run, and OpenAI accepts only tracks that fit
+   * one upload.
    */
-  extractChunk?: (range: TimeRange, index: number) => Promise<string>;
+  extractChunk?: ExtractPiece;
+  /** Pieces recognized by an earlier attempt; new pieces are saved here as they finish. */
+  pieces?: PieceCheckpoints;
+  /** Cancel or a stage timeout: every running recognizer process and request stops. */
+  signal?: AbortSignal;
   /** Fraction done, 0–1. */
   onProgress?: (fraction: number) => void;
 };

@@ -18,6 +18,11 @@ const MediaWorkerConfig = z.object({
     .int()
     .min(1)
     .default(Math.max(1, Math.floor(availableParallelism() / 2))),
+  /**
+   * Speech pieces recognized (offline) or uploaded (OpenAI) at once per job; unset, the offline
+   * recognizer uses every core and OpenAI four requests.
+   */
+  TRANSCRIPTION_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   SCRATCH_DIR: z.string().default(join(tmpdir(), "lecture-highlights")),
   /** When set, transcription and content analysis use OpenAI (or a compatible server). */
   OPENAI_API_KEY: z

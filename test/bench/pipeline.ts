@@ -41,8 +41,8 @@ const workDir = mkdtempSync(join(tmpdir(), "lh-bench-"));
 const round = (n: number) => Math.round(n * 100) / 100;
 const rounded = (record: Record<string, number>) =>
   Object.fromEntries(Object.entries(record).map(([k, v]) => [k, round(v)]));
-/** Read by the parallel recognizer once it lands; until then the recognizer is sequential anyway. */
-const sequentialRecognizer: PipelineAgentsConfig & { transcriptionConcurrency: number } = {
+/** The old way's recognizer: the whole speech track through one pocketsphinx process. */
+const sequentialRecognizer: PipelineAgentsConfig = {
   transcriptionConcurrency: 1,
 };
 

@@ -9,7 +9,13 @@ export type RecordedRequest = { method: string; path: string; body: string; json
 /** Answers per path ("/v1/audio/transcriptions"): a queue used in order, then `fallback`. */
 export type FakeRoutes = Record<string, { queue?: FakeReply[]; fallback?: (request: RecordedRequest) => FakeReply }>;
 
-export type FakeOpenAI = { baseUrl: string; requests: RecordedRequest[]; close: () => Promise<void> };
+export type FakeOpenAI = {
+  baseUrl: string;
+  requests: RecordedRequest[];
+  /** The most requests that were being answered at the same moment. */
+  maxInFlight: () => number;
+  close: () => Promise<void>;
+};
 
 /**
  * An OpenAI-compatible HTTP server on 127.0.0.1 and a random port that answers from recorded
@@ -22,7 +28,10 @@ export type FakeOpenAI = { baseUrl: string; requests: RecordedRequest[]; close: 
  */
 export async function startFakeOpenAI(routes: FakeRoutes): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = [];
+  const inFlight = { now: 0, max: 0 };
   const server = createServer(async (req, res) => {
+    inFlight.max = Math.max(inFlight.max, ++inFlight.now);
+    res.on("close", () => inFlight.now--);
     const recorded = await record(req);
     requests.push(recorded);
     const route = routes[recorded.path];
@@ -42,6 +51,7 @@ export async function startFakeOpenAI(routes: FakeRoutes): Promise<FakeOpenAI> {
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    maxInFlight: () => inFlight.max,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
