@@ -1,7 +1,8 @@
 import type { TimeRange } from "./contracts/artifacts.ts";
 import type { JobOptions } from "./contracts/job.ts";
-import type { PipelineAgents } from "./contracts/pipeline-agents.ts";
+import type { AgentCall, PipelineAgents } from "./contracts/pipeline-agents.ts";
 import { type AgentsConfig, createAgents } from "./index.ts";
+import { withAbortScope } from "./shared/abort-scope.ts";
 
 export type PipelineAgentsConfig = AgentsConfig & {
   /**
@@ -13,7 +14,8 @@ export type PipelineAgentsConfig = AgentsConfig & {
 
 /**
  * The agents in the shape the media worker's pipeline calls (the `PipelineAgents` contract):
- * the same decisions as `createAgents`, fed from the pipeline's artifacts.
+ * the same decisions as `createAgents`, fed from the pipeline's artifacts. Each call runs in an
+ * abort scope of its signal, so every subprocess it starts dies with the job, forwarded or not.
  *
  * @example
  * const agents = createPipelineAgents({ openaiApiKey, extractChunk: (path, range, i) => ffmpegCut(path, range, i) });
@@ -22,7 +24,7 @@ export type PipelineAgentsConfig = AgentsConfig & {
 export function createPipelineAgents(config: PipelineAgentsConfig = {}): PipelineAgents {
   const agents = createAgents(config);
   const clipSeconds = (o: JobOptions) => ({ min: o.clipMinSeconds, max: o.clipMaxSeconds });
-  return {
+  return withSignalScopes({
     transcribe(input) {
       const extract = config.extractChunk;
       return agents.transcribe({
@@ -36,6 +38,7 @@ export function createPipelineAgents(config: PipelineAgentsConfig = {}): Pipelin
     },
     async describeSlides(input) {
       const layout = await agents.analyseLayout({
+        signal: input.signal,
         durationSeconds: input.probe.durationSeconds,
         slideChanges: input.segments.slice(1).map((s) => s.start),
         // The media worker's motion is the share of picture cells that change: it is the moving area too.
@@ -49,6 +52,7 @@ export function createPipelineAgents(config: PipelineAgentsConfig = {}): Pipelin
     },
     analyse(input) {
       return agents.analyseContent({
+        signal: input.signal,
         durationSeconds: input.probe.durationSeconds,
         transcript: input.transcript,
         layout: input.layout,
@@ -56,6 +60,7 @@ export function createPipelineAgents(config: PipelineAgentsConfig = {}): Pipelin
       });
     },
     async select(input) {
+      input.signal.throwIfAborted();
       const durationSeconds = input.probe.durationSeconds;
       const { pauses } = agents.analyseSilence({ durationSeconds, silences: input.audio.silences });
       return agents.selectHighlights({ ...input, durationSeconds, pauses });
@@ -66,5 +71,13 @@ export function createPipelineAgents(config: PipelineAgentsConfig = {}): Pipelin
     async captions(input) {
       return agents.captions(input);
     },
-  };
+  });
+}
+
+function withSignalScopes(agents: PipelineAgents): PipelineAgents {
+  const scoped = Object.entries(agents).map(([name, call]: [string, (input: never) => Promise<unknown>]) => [
+    name,
+    (input: AgentCall) => withAbortScope(input.signal, () => call(input as never)),
+  ]);
+  return Object.fromEntries(scoped) as PipelineAgents;
 }

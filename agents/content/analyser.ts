@@ -10,6 +10,8 @@ export type ContentInput = {
   title?: string;
   /** The clip lengths the job asks for, so candidates come close to fitting them. */
   clipSeconds?: { min: number; max: number };
+  /** Cancel, a stage timeout or shutdown: requests in flight are aborted and no further window starts. */
+  signal?: AbortSignal;
 };
 
 /** One way to find chapters and highlight candidates; `createAgents` picks one by configuration. */

@@ -1,10 +1,15 @@
 import { spawn } from "node:child_process";
+import { ambientAbortSignal } from "./abort-scope.ts";
+import { groupEnded, groupStarted } from "./process-groups.ts";
 
 export type CommandResult = { stdout: string; stderr: string };
 
 export type CommandOptions = {
   timeoutMs: number;
-  /** Cancel, a stage timeout or shutdown: the command's whole process group is killed at once. */
+  /**
+   * Cancel, a stage timeout or shutdown: the command's whole process group is killed at once.
+   * Defaults to the ambient signal of `withAbortScope`.
+   */
   signal?: AbortSignal;
   env?: NodeJS.ProcessEnv;
   onStdout?: (text: string) => void;
@@ -23,7 +28,7 @@ const abortReason = (signal: AbortSignal) =>
  * const { stdout } = await runCommand("tesseract", ["slide.png", "stdout"], { timeoutMs: 30_000, signal });
  */
 export function runCommand(command: string, args: string[], options: CommandOptions): Promise<CommandResult> {
-  const { signal } = options;
+  const signal = options.signal ?? ambientAbortSignal();
   if (signal?.aborted) return Promise.reject(abortReason(signal));
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
@@ -31,6 +36,8 @@ export function runCommand(command: string, args: string[], options: CommandOpti
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
+    const pgid = child.pid;
+    if (pgid !== undefined) groupStarted(pgid, command);
     const killGroup = () => {
       if (child.pid === undefined || child.exitCode !== null) return;
       try {
@@ -45,6 +52,7 @@ export function runCommand(command: string, args: string[], options: CommandOpti
     const stderr: Buffer[] = [];
     const timer = setTimeout(killGroup, options.timeoutMs);
     const settle = () => {
+      if (pgid !== undefined) groupEnded(pgid);
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
     };
