@@ -1,7 +1,9 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import type { PipelineAgents } from "../../agents/contracts/pipeline-agents.ts";
+import { killOrphanGroups, recordProcessGroupsIn } from "../../agents/shared/process-groups.ts";
 import { createApp, type MediaWorkerState } from "./app.ts";
 import type { MediaWorkerConfig } from "./config.ts";
 import { JobManager } from "./intake/job-manager.ts";
@@ -25,6 +27,11 @@ export type MediaWorker = {
  * process.on("SIGTERM", () => worker.shutdown("SIGTERM").then(() => process.exit(0)));
  */
 export async function startMediaWorker(config: MediaWorkerConfig, agents: PipelineAgents): Promise<MediaWorker> {
+  // Recognizers of a media worker that was SIGKILLed on this disk would otherwise run on.
+  const groupsDir = join(config.SCRATCH_DIR, "process-groups");
+  const orphans = killOrphanGroups(groupsDir);
+  if (orphans.length > 0) log.warn("killed recognizers left by an earlier media worker", { groups: orphans });
+  recordProcessGroupsIn(groupsDir);
   const store = new ObjectStore({
     endpoint: config.S3_ENDPOINT,
     bucket: config.S3_BUCKET,
