@@ -10,6 +10,7 @@ import { JobManager } from "./intake/job-manager.ts";
 import { log } from "./log.ts";
 import { stageTimeouts } from "./pipeline/context.ts";
 import { ObjectStore } from "./storage/object-store.ts";
+import { removeDeadScratchDirs } from "./storage/scratch.ts";
 
 export type MediaWorker = {
   url: string;
@@ -31,6 +32,8 @@ export async function startMediaWorker(config: MediaWorkerConfig, agents: Pipeli
   const groupsDir = join(config.SCRATCH_DIR, "process-groups");
   const orphans = killOrphanGroups(groupsDir);
   if (orphans.length > 0) log.warn("killed recognizers left by an earlier media worker", { groups: orphans });
+  const leftovers = await removeDeadScratchDirs(config.SCRATCH_DIR);
+  if (leftovers.length > 0) log.warn("removed scratch left by an earlier media worker", { dirs: leftovers });
   recordProcessGroupsIn(groupsDir);
   const store = new ObjectStore({
     endpoint: config.S3_ENDPOINT,
