@@ -56,19 +56,20 @@ async function soak(name: string, env: Record<string, string>, killAfterRecogniz
       { email: `soak-${name}-${Date.now()}@example.com`, password: "a soak password" },
       { registerIfMissing: true },
     );
-    const hook = await fetch(`${stack.apiUrl}/v1/webhooks`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({
-        url: `http://127.0.0.1:${receiver.port}/hooks/${name}`,
-        eventTypes: ["job.completed", "job.failed"],
-      }),
+    // An access token lasts 15 minutes, less than an hour-long job: the run uses an API key.
+    const key = await post(stack.apiUrl, "/v1/api-keys", token, {
+      name: "soak",
+      scopes: ["jobs:read", "jobs:write", "uploads:write", "webhooks:manage"],
     });
-    if (!hook.ok) throw new Error(`webhook endpoint: ${hook.status} ${await hook.text()}`);
+    const apiKey = ((await key.json()) as { key: string }).key;
+    await post(stack.apiUrl, "/v1/webhooks", apiKey, {
+      url: `http://127.0.0.1:${receiver.port}/hooks/${name}`,
+      eventTypes: ["job.completed", "job.failed"],
+    });
     const started = performance.now();
-    const report = await processLecture({ apiBase: stack.apiUrl, token }, lecture.path, { log: () => {} });
+    const report = await processLecture({ apiBase: stack.apiUrl, token: apiKey }, lecture.path, { log: () => {} });
     const wallSeconds = (performance.now() - started) / 1000;
-    const job = await new JobsApi({ apiBase: stack.apiUrl, token }).get(report.jobId);
+    const job = await new JobsApi({ apiBase: stack.apiUrl, token: apiKey }).get(report.jobId);
     const webhooks = await deliveredWebhooks(receiver, name);
     return {
       outcome: report.outcome.type,
@@ -86,6 +87,16 @@ async function soak(name: string, env: Record<string, string>, killAfterRecogniz
     await receiver.stop();
   }
 }
+
+const post = (api: string, path: string, credential: string, body: unknown) =>
+  fetch(`${api}${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${credential}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  }).then(async (answer) => {
+    if (!answer.ok) throw new Error(`${path}: ${answer.status} ${await answer.text()}`);
+    return answer;
+  });
 
 /** Stages that an attempt completed although an earlier attempt had completed them already. */
 async function stagesRedone(databaseUrl: string, jobId: string): Promise<number> {
