@@ -19,7 +19,8 @@ export type PipelineAgentsConfig = AgentsConfig & {
 
 /**
  * The agents in the shape the media worker's pipeline calls (the `PipelineAgents` contract):
- * the same decisions as `createAgents`, fed from the pipeline's artifacts.
+ * the same decisions as `createAgents`, fed from the pipeline's artifacts. Each call runs in an
+ * abort scope of its signal, so every subprocess it starts dies with the job, forwarded or not.
  *
  * @example
  * const agents = createPipelineAgents({ openaiApiKey, extractChunk: (path, range, i, o) => ffmpegCut(path, range, i, o) });
@@ -49,6 +50,7 @@ export function createPipelineAgents(config: PipelineAgentsConfig = {}): Pipelin
     },
     async describeSlides(input) {
       const layout = await agents.analyseLayout({
+        signal: input.signal,
         durationSeconds: input.probe.durationSeconds,
         slideChanges: input.segments.slice(1).map((s) => s.start),
         // The media worker's motion is the share of picture cells that change: it is the moving area too.
@@ -62,6 +64,7 @@ export function createPipelineAgents(config: PipelineAgentsConfig = {}): Pipelin
     },
     analyse(input) {
       return agents.analyseContent({
+        signal: input.signal,
         durationSeconds: input.probe.durationSeconds,
         transcript: input.transcript,
         layout: input.layout,
@@ -70,6 +73,7 @@ export function createPipelineAgents(config: PipelineAgentsConfig = {}): Pipelin
       });
     },
     async select(input) {
+      input.signal.throwIfAborted();
       const durationSeconds = input.probe.durationSeconds;
       const { pauses } = agents.analyseSilence({ durationSeconds, silences: input.audio.silences });
       return agents.selectHighlights({ ...input, durationSeconds, pauses });

@@ -12,6 +12,8 @@ export type ContentInput = {
   clipSeconds?: { min: number; max: number };
   /** The number of chapters the job asks for; "auto" (the default) lets the content decide. */
   chapters?: number | "auto";
+  /** Cancel, a stage timeout or shutdown: requests in flight are aborted and no further window starts. */
+  signal?: AbortSignal;
 };
 
 /** One way to find chapters and highlight candidates; `createAgents` picks one by configuration. */

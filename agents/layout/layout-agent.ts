@@ -19,6 +19,8 @@ export type LayoutInput = {
   slideChanges: number[];
   /** One per segment in timeline order (slide changes + 1); missing entries mean no evidence. */
   segments: SegmentEvidence[];
+  /** Cancel, a stage timeout or shutdown: the OCR in flight dies and no further slide is read. */
+  signal?: AbortSignal;
 };
 
 /**
@@ -37,8 +39,9 @@ export async function analyseLayout(input: LayoutInput, reader: SlideReader | nu
   const bounds = [0, ...changes, duration];
   const segments: SlideSegment[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
+    input.signal?.throwIfAborted();
     const evidence = input.segments[i];
-    const lines = reader && evidence?.thumbnailPath ? await reader.read(evidence.thumbnailPath) : [];
+    const lines = reader && evidence?.thumbnailPath ? await reader.read(evidence.thumbnailPath, input.signal) : [];
     segments.push({
       start: bounds[i] as number,
       end: bounds[i + 1] as number,

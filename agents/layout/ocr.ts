@@ -5,7 +5,8 @@ export type OcrLine = { text: string; top: number; height: number; confidence: n
 
 /** Reads the text of a slide thumbnail; behind an interface so tests and other engines can stand in. */
 export interface SlideReader {
-  read(imagePath: string): Promise<OcrLine[]>;
+  /** Aborting `signal` kills the OCR process at once. */
+  read(imagePath: string, signal?: AbortSignal): Promise<OcrLine[]>;
 }
 
 /**
@@ -20,11 +21,11 @@ export function createTesseractReader(
   options: { binary?: string; language?: string; timeoutMs?: number } = {},
 ): SlideReader {
   return {
-    async read(imagePath) {
+    async read(imagePath, signal) {
       const { stdout } = await runCommand(
         options.binary ?? "tesseract",
         [imagePath, "stdout", "-l", options.language ?? "eng", "--psm", "3", "tsv"],
-        { timeoutMs: options.timeoutMs ?? 60_000, env: { OMP_THREAD_LIMIT: "1" } },
+        { timeoutMs: options.timeoutMs ?? 60_000, env: { OMP_THREAD_LIMIT: "1" }, signal },
       );
       return parseTesseractTsv(stdout);
     },

@@ -1,10 +1,13 @@
 import { spawn } from "node:child_process";
+import { groupEnded, groupStarted } from "./process-groups.ts";
 
 export type CommandResult = { stdout: string; stderr: string };
 
 export type CommandOptions = {
   timeoutMs: number;
-  /** Cancel, a stage timeout or shutdown: the command's whole process group is killed at once. */
+  /**
+   * Cancel, a stage timeout or shutdown: the command's whole process group is killed at once.
+   */
   signal?: AbortSignal;
   env?: NodeJS.ProcessEnv;
   onStdout?: (text: string) => void;
@@ -31,6 +34,8 @@ export function runCommand(command: string, args: string[], options: CommandOpti
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
+    const pgid = child.pid;
+    if (pgid !== undefined) groupStarted(pgid, command);
     const killGroup = () => {
       if (child.pid === undefined || child.exitCode !== null) return;
       try {
@@ -45,6 +50,7 @@ export function runCommand(command: string, args: string[], options: CommandOpti
     const stderr: Buffer[] = [];
     const timer = setTimeout(killGroup, options.timeoutMs);
     const settle = () => {
+      if (pgid !== undefined) groupEnded(pgid);
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
     };

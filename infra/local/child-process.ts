@@ -2,6 +2,7 @@ import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process"
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { log } from "./log.ts";
+import { RestartBackoff } from "./restart-backoff.ts";
 import { StartupFailure } from "./startup-failure.ts";
 
 export type ChildSpec = {
@@ -14,6 +15,8 @@ export type ChildSpec = {
   gid?: number;
   /** Signal that asks this program for a clean, quick shutdown. */
   stopSignal?: NodeJS.Signals;
+  /** Start it again, with backoff, whenever it dies without being asked to stop (as a fleet would). */
+  restartWhenDead?: boolean;
 };
 
 /**
@@ -22,13 +25,16 @@ export type ChildSpec = {
  *
  * Each child leads its own process group (wrangler starts workerd beneath it) and leaves a pid
  * file: if the launcher itself is killed, the next start finds the orphaned group and stops it
- * before taking the same ports.
+ * before taking the same ports. With `restartWhenDead` a program that dies is started again
+ * after a backoff, logging one line each time.
  */
 export class ManagedChild {
   private child: ChildProcess | null = null;
   private exited: Promise<number | null> = Promise.resolve(null);
   readonly logFile: string;
   private readonly pidFile: string;
+  private readonly backoff = new RestartBackoff();
+  private restartTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly spec: ChildSpec,
@@ -64,17 +70,34 @@ export class ManagedChild {
     child.stdout?.pipe(out, { end: false });
     child.stderr?.pipe(out, { end: false });
     this.child = child;
+    this.backoff.started();
     this.exited = new Promise((resolve) => {
       child.on("exit", (code, signal) => {
         out.end();
         rmSync(this.pidFile, { force: true });
         if (this.child === child) {
           this.child = null;
-          log("process exited", { name: this.spec.name, code, signal });
+          this.onDeath(code, signal);
         }
         resolve(code);
       });
     });
+  }
+
+  private onDeath(code: number | null, signal: NodeJS.Signals | null): void {
+    if (!this.spec.restartWhenDead) {
+      log("process exited", { name: this.spec.name, code, signal });
+      return;
+    }
+    const delayMs = this.backoff.nextDelayMs();
+    log("process died; restarting", { name: this.spec.name, code, signal, inSeconds: delayMs / 1000 });
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      this.start().catch((error: Error) => {
+        log("restart failed", { name: this.spec.name, error: error.message });
+        this.onDeath(null, null);
+      });
+    }, delayMs);
   }
 
   get running(): boolean {
@@ -95,6 +118,8 @@ export class ManagedChild {
 
   /** Asks the program to stop, and kills it if it has not stopped after `graceMs`. */
   async stop(graceMs = 10_000): Promise<void> {
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
     const child = this.child;
     if (!child) return;
     this.child = null;

@@ -13,6 +13,8 @@ export type StackConfig = {
   secrets: { jwt: string; internal: string; encryption: string };
   /** Jobs the media worker runs at once; unset, it follows the CPU count. */
   mediaWorkerConcurrency?: number;
+  /** `LH_JOB_LEASE_SECONDS`: the Worker's lease on an attempt; unset, wrangler.toml's value. */
+  jobLeaseSeconds?: number;
 };
 
 export type StackPort = keyof StackConfig["ports"];
@@ -78,6 +80,7 @@ export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
     },
     secrets,
     mediaWorkerConcurrency: env.LH_MEDIA_WORKER_CONCURRENCY ? Number(env.LH_MEDIA_WORKER_CONCURRENCY) : undefined,
+    jobLeaseSeconds: env.LH_JOB_LEASE_SECONDS ? Number(env.LH_JOB_LEASE_SECONDS) : undefined,
   };
 }
 
@@ -97,6 +100,7 @@ export function workerEnv(config: StackConfig): Record<string, string> {
     ENCRYPTION_KEY: config.secrets.encryption,
     PUBLIC_BASE_URL: `http://127.0.0.1:${config.ports.api}`,
     ALLOW_INSECURE_WEBHOOKS: "true",
+    ...(config.jobLeaseSeconds ? { JOB_LEASE_SECONDS: String(config.jobLeaseSeconds) } : {}),
   };
 }
 

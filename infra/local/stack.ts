@@ -54,6 +54,7 @@ export class LocalStack {
           args: ["--import", "tsx", join(projectRoot, "media-worker/src/main.ts")],
           env: mediaWorkerEnv(config),
           cwd: projectRoot,
+          restartWhenDead: true,
         },
         logDir,
       );

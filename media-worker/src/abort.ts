@@ -18,3 +18,23 @@ export function linkedSignal(...parents: AbortSignal[]): { signal: AbortSignal; 
   };
   return { signal: controller.signal, dispose };
 }
+
+/**
+ * Settles with `work`, or rejects with the signal's reason the moment it aborts: whoever waits
+ * moves on at once even when the work does not watch the signal (what it started is stopped
+ * by the signal on its own).
+ *
+ * @example
+ * const output = await untilAborted(body({ signal }), signal);
+ */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  // The work may still fail after we stopped waiting; that failure is already accounted for.
+  work.catch(() => {});
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener("abort", onAbort));
+}

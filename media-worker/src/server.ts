@@ -1,13 +1,16 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import type { PipelineAgents } from "../../agents/contracts/pipeline-agents.ts";
+import { killOrphanGroups, recordProcessGroupsIn } from "../../agents/shared/process-groups.ts";
 import { createApp, type MediaWorkerState } from "./app.ts";
 import type { MediaWorkerConfig } from "./config.ts";
 import { JobManager } from "./intake/job-manager.ts";
 import { log } from "./log.ts";
 import { stageTimeouts } from "./pipeline/context.ts";
 import { ObjectStore } from "./storage/object-store.ts";
+import { removeDeadScratchDirs } from "./storage/scratch.ts";
 
 export type MediaWorker = {
   url: string;
@@ -25,6 +28,13 @@ export type MediaWorker = {
  * process.on("SIGTERM", () => worker.shutdown("SIGTERM").then(() => process.exit(0)));
  */
 export async function startMediaWorker(config: MediaWorkerConfig, agents: PipelineAgents): Promise<MediaWorker> {
+  // Recognizers of a media worker that was SIGKILLed on this disk would otherwise run on.
+  const groupsDir = join(config.SCRATCH_DIR, "process-groups");
+  const orphans = killOrphanGroups(groupsDir);
+  if (orphans.length > 0) log.warn("killed recognizers left by an earlier media worker", { groups: orphans });
+  const leftovers = await removeDeadScratchDirs(config.SCRATCH_DIR);
+  if (leftovers.length > 0) log.warn("removed scratch left by an earlier media worker", { dirs: leftovers });
+  recordProcessGroupsIn(groupsDir);
   const store = new ObjectStore({
     endpoint: config.S3_ENDPOINT,
     bucket: config.S3_BUCKET,

@@ -81,8 +81,12 @@ describe("POST /jobs", () => {
     hold.selectDelayMs = 60_000;
     const running = newJob();
     expect((await post("/jobs", JSON.stringify(running))).status).toBe(202);
-    // The same (job, attempt) again, as an at-least-once queue may deliver it: accepted, not run twice.
-    expect((await post("/jobs", JSON.stringify(running))).status).toBe(202);
+    // The same (job, attempt) again, as an at-least-once queue may deliver it: not run twice.
+    const again = await post("/jobs", JSON.stringify(running));
+    expect({ status: again.status, body: await again.json() }).toMatchObject({
+      status: 202,
+      body: { status: "duplicate" },
+    });
     const busy = await post("/jobs", JSON.stringify(newJob()));
     expect(busy.status).toBe(503);
     expect(Number(busy.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -93,5 +97,39 @@ describe("POST /jobs", () => {
     expect(eventsOf(running.jobId).filter((e) => e.type === "started")).toHaveLength(1); // ran once
     hold.selectDelayMs = 0;
     expect((await post(`/jobs/${running.jobId}/cancel`, "")).status).toBe(404);
+  });
+
+  it("sends heartbeats while a stage is silent, and lets a newer attempt take over the slot from its checkpoints", async () => {
+    hold.selectDelayMs = 60_000;
+    // A 4 s lease: a heartbeat every second while selection holds, no progress in between.
+    const first = { ...newJob(), leaseSeconds: 4 };
+    expect((await post("/jobs", JSON.stringify(first))).status).toBe(202);
+    await receiver.waitFor((e) => e.jobId === first.jobId && e.type === "stage" && e.stage === "analysis");
+    const heartbeat = await receiver.waitFor((e) => e.jobId === first.jobId && e.type === "heartbeat");
+    expect(heartbeat.attempt).toBe(1);
+
+    // The Worker gave up on attempt 1's lease and dispatched attempt 2: it needs no free slot.
+    hold.selectDelayMs = 0;
+    const second = { ...first, attempt: 2 };
+    const accepted = await post("/jobs", JSON.stringify(second));
+    expect({ status: accepted.status, body: await accepted.json() }).toMatchObject({
+      status: 202,
+      body: { status: "accepted" },
+    });
+    const stale = await post("/jobs", JSON.stringify(first));
+    expect({ status: stale.status, body: await stale.json() }).toMatchObject({
+      status: 409,
+      body: { status: "superseded" },
+    });
+    const end = await receiver.waitFor(
+      (e) => e.jobId === first.jobId && e.attempt === 2 && (e.type === "completed" || e.type === "failed"),
+    );
+    expect(end.type).toBe("completed");
+    const ofAttempt = (attempt: number) => eventsOf(first.jobId).filter((e) => e.attempt === attempt);
+    // Attempt 1 was aborted and said so (the Worker ignores it), and settled before attempt 2 began.
+    expect(ofAttempt(1).at(-1)).toMatchObject({ type: "failed", stage: "selection" });
+    const resumed = ofAttempt(2).filter((e): e is Extract<WorkerEvent, { type: "stage" }> => e.type === "stage");
+    const skipped = resumed.filter((e) => e.status === "skipped").map((e) => e.stage);
+    expect(skipped.sort()).toEqual(["analysis", "audio", "layout", "probe", "transcription"]);
   });
 });

@@ -41,6 +41,7 @@ export function createLlmAnalyser(options: LlmAnalyserOptions): ContentAnalyser 
       const chapters: Chapter[] = [];
       const candidates: HighlightCandidate[] = [];
       for (const [index, sentences] of windows.entries()) {
+        input.signal?.throwIfAborted();
         const reply = await structuredCall<WindowReply>({
           client: options.client,
           model,
@@ -64,7 +65,7 @@ export function createLlmAnalyser(options: LlmAnalyserOptions): ContentAnalyser 
           name: "lecture_window",
           maxRepairs: options.maxRepairs ?? 1,
           retry: options.retry ?? defaultRetryPolicy,
-          retryDeps: options.retryDeps,
+          retryDeps: { ...options.retryDeps, signal: input.signal },
           usage,
         });
         chapters.push(...reply.chapters);

@@ -19,6 +19,7 @@ export type StructuredCall<T> = {
   /** Extra requests allowed to fix a reply that fails validation. */
   maxRepairs: number;
   retry: RetryPolicy;
+  /** Its `signal` also aborts the request in flight, not only the waits between tries. */
   retryDeps?: RetryDeps;
   usage: StructuredCallUsage;
 };
@@ -43,12 +44,15 @@ export async function structuredCall<T>(call: StructuredCall<T>): Promise<T> {
     const completion = await withRetry(
       () => {
         call.usage.requests++;
-        return call.client.chat.completions.create({
-          model: call.model,
-          messages,
-          temperature: 0,
-          response_format: zodResponseFormat(call.responseSchema, call.name),
-        });
+        return call.client.chat.completions.create(
+          {
+            model: call.model,
+            messages,
+            temperature: 0,
+            response_format: zodResponseFormat(call.responseSchema, call.name),
+          },
+          { signal: call.retryDeps?.signal },
+        );
       },
       isRetryableApiError,
       call.retry,

@@ -42,4 +42,19 @@ describe("EventReporter", () => {
     await events.send({ type: "started" });
     expect(receiver.events.filter((e) => e.jobId === s.jobId)).toHaveLength(1);
   });
+
+  it("sends heartbeats on a timer in the same seq order as the other events, until stopped", async () => {
+    const s = spec();
+    const events = new EventReporter(s, secret);
+    events.send({ type: "started" });
+    events.startHeartbeats(20);
+    const beats = (n: number) => receiver.waitFor((e) => e.jobId === s.jobId && e.type === "heartbeat" && e.seq >= n);
+    await beats(3);
+    events.stopHeartbeats();
+    await events.send({ type: "failed", code: "cancelled", message: "m", retryable: false });
+    const delivered = receiver.events.filter((e) => e.jobId === s.jobId);
+    expect(delivered.map((e) => e.seq)).toEqual(delivered.map((_, i) => i));
+    expect(delivered.at(-1)!.type).toBe("failed");
+    expect(delivered.slice(1, -1).every((e) => e.type === "heartbeat")).toBe(true);
+  });
 });

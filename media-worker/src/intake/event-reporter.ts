@@ -11,11 +11,16 @@ export type EventBody = DistributiveOmit<WorkerEvent, Envelope>;
 
 export type EventReporterOptions = { progressIntervalMs?: number; retry?: RetryPolicy };
 
+/** A lost heartbeat is replaced by the next one: two quick tries, so it never holds up the events behind it for long. */
+const heartbeatRetry: RetryPolicy = { maxAttempts: 2, baseDelayMs: 200, maxDelayMs: 1_000 };
+
 /**
  * Delivers a job attempt's WorkerEvents to the Worker: in order, with `seq` rising by one from
  * 0, HMAC-signed, retried with backoff on network errors and 5xx (the Worker deduplicates by
  * job, attempt and seq). Progress is coalesced to one event per interval (250 ms: ~4/s),
- * keeping only the latest fraction of each stage.
+ * keeping only the latest fraction of each stage. Heartbeats (`startHeartbeats`) hold the
+ * attempt's lease on a timer; they take their place in the same ordered queue, because the Worker
+ * ignores any report older than one it applied, and at most one waits there at a time.
  *
  * @example
  * const events = new EventReporter(spec, secret);
@@ -27,6 +32,8 @@ export class EventReporter {
   private readonly pending = new Map<StageName, number>();
   private lastProgressAt = 0;
   private timer: NodeJS.Timeout | null = null;
+  private heartbeatTimer: NodeJS.Timeout | null = null;
+  private heartbeatQueued = false;
   private readonly intervalMs: number;
   private readonly retry: RetryPolicy;
 
@@ -41,7 +48,7 @@ export class EventReporter {
 
   /** Queues an event; resolves when it (and everything before it) was delivered or given up on. */
   send(body: EventBody): Promise<void> {
-    if (body.type !== "progress") this.dropPendingProgress(body);
+    if (body.type !== "progress" && body.type !== "heartbeat") this.dropPendingProgress(body);
     const event = {
       ...body,
       jobId: this.spec.jobId,
@@ -49,8 +56,30 @@ export class EventReporter {
       seq: this.seq++,
       at: new Date().toISOString(),
     };
-    this.queue = this.queue.then(() => this.deliver(event as WorkerEvent));
+    const retry = body.type === "heartbeat" ? heartbeatRetry : this.retry;
+    this.queue = this.queue.then(() => this.deliver(event as WorkerEvent, retry));
     return this.queue;
+  }
+
+  /**
+   * Sends a `heartbeat` every `intervalMs` until `stopHeartbeats`, whatever the stages are doing;
+   * none is queued while the previous one still waits (a Worker that is down gets no pile-up).
+   */
+  startHeartbeats(intervalMs: number): void {
+    this.stopHeartbeats();
+    this.heartbeatTimer = setInterval(() => {
+      if (this.heartbeatQueued) return;
+      this.heartbeatQueued = true;
+      void this.send({ type: "heartbeat" }).finally(() => {
+        this.heartbeatQueued = false;
+      });
+    }, intervalMs);
+    this.heartbeatTimer.unref();
+  }
+
+  stopHeartbeats(): void {
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = null;
   }
 
   progress(stage: StageName, fraction: number): void {
@@ -84,7 +113,7 @@ export class EventReporter {
     this.timer.unref();
   }
 
-  private async deliver(event: WorkerEvent): Promise<void> {
+  private async deliver(event: WorkerEvent, retry: RetryPolicy): Promise<void> {
     const body = JSON.stringify(event);
     try {
       await withRetry(
@@ -93,7 +122,7 @@ export class EventReporter {
           return ensureOk(await fetch(this.spec.reportUrl, { method: "POST", body, headers }), `report ${event.type}`);
         },
         isTransientFailure,
-        this.retry,
+        retry,
       );
     } catch (error) {
       const permanent = error instanceof PermanentRequestError;

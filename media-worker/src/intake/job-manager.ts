@@ -1,34 +1,24 @@
 import type { JobSpec } from "../../../agents/contracts/media-protocol.ts";
-import type { PipelineAgents } from "../../../agents/contracts/pipeline-agents.ts";
 import { JobFailure } from "../job-failure.ts";
 import { log } from "../log.ts";
 import { metrics } from "../metrics.ts";
-import type { PipelineSettings } from "../pipeline/context.ts";
-import { runPipeline } from "../pipeline/run-pipeline.ts";
-import type { ObjectStore } from "../storage/object-store.ts";
-import { EventReporter, type EventReporterOptions } from "./event-reporter.ts";
+import { type AttemptDeps, runAttempt } from "./run-attempt.ts";
 
-export type JobManagerDeps = {
-  store: ObjectStore;
-  agents: PipelineAgents;
-  settings: PipelineSettings;
-  scratchRoot: string;
-  concurrency: number;
-  secret: string;
-  events?: EventReporterOptions;
-};
-type RunningJob = { spec: JobSpec; controller: AbortController; done: Promise<void> };
+export type JobManagerDeps = AttemptDeps & { concurrency: number };
+export type StartOutcome = "accepted" | "busy" | "duplicate" | "superseded";
+type RunningAttempt = { spec: JobSpec; controller: AbortController; done: Promise<void> };
 
 /**
- * Holds the jobs this worker runs: admits up to `concurrency`, runs each through the pipeline
- * while reporting WorkerEvents, cancels on request, and aborts everything on shutdown.
+ * Holds the job attempts this worker runs, one per job: admits up to `concurrency`, cancels on
+ * request, and aborts everything on shutdown. Work is keyed on (job, attempt): the Worker
+ * dispatches a newer attempt when it gave up on a lease, and that attempt takes over here.
  *
  * @example
  * const jobs = new JobManager({ store, agents, settings, scratchRoot, concurrency: 1, secret });
- * jobs.tryStart(spec); // "accepted" | "busy" | "duplicate"
+ * jobs.tryStart(spec); // "accepted" | "busy" | "duplicate" | "superseded"
  */
 export class JobManager {
-  private readonly running = new Map<string, RunningJob>();
+  private readonly running = new Map<string, RunningAttempt>();
 
   constructor(private readonly deps: JobManagerDeps) {}
 
@@ -36,38 +26,54 @@ export class JobManager {
     return this.running.size;
   }
 
-  tryStart(spec: JobSpec): "accepted" | "busy" | "duplicate" {
-    // Queue delivery is at least once. What holds: while a job runs on this worker, a second
-    // POST with its id is not started (it is matched by job id only, whatever the attempt).
-    // Once it has finished, or on another media worker, the same spec runs again, resuming
-    // from its checkpoints.
-    if (this.running.has(spec.jobId)) return "duplicate";
-    if (this.running.size >= this.deps.concurrency) return "busy";
+  /**
+   * Same (job, attempt) running → "duplicate" (queue delivery is at least once; it is not run
+   * twice). An older attempt running → it is aborted and this one starts in its slot once the
+   * old one has settled, so the checkpoints it was writing exist to resume from ("accepted").
+   * A newer attempt running → "superseded". Otherwise a free slot → "accepted", none → "busy".
+   */
+  tryStart(spec: JobSpec): StartOutcome {
+    const current = this.running.get(spec.jobId);
+    if (current && current.spec.attempt === spec.attempt) return "duplicate";
+    if (current && current.spec.attempt > spec.attempt) return "superseded";
+    if (!current && this.running.size >= this.deps.concurrency) return "busy";
+    if (current) {
+      log.info("attempt superseded", { jobId: spec.jobId, attempt: current.spec.attempt, by: spec.attempt });
+      current.controller.abort(
+        new JobFailure("internal", `attempt ${current.spec.attempt} was superseded by attempt ${spec.attempt}`),
+      );
+    }
     const controller = new AbortController();
-    const job: RunningJob = { spec, controller, done: Promise.resolve() };
-    this.running.set(spec.jobId, job);
+    const settled = current?.done ?? Promise.resolve();
+    const attempt: RunningAttempt = { spec, controller, done: Promise.resolve() };
+    attempt.done = settled
+      .then(() => runAttempt(spec, controller.signal, this.deps))
+      .finally(() => {
+        if (this.running.get(spec.jobId) === attempt) this.running.delete(spec.jobId);
+        metrics.jobsInFlight.set(this.running.size);
+      });
+    this.running.set(spec.jobId, attempt);
     metrics.jobsInFlight.set(this.running.size);
-    job.done = this.run(spec, controller.signal).finally(() => {
-      this.running.delete(spec.jobId);
-      metrics.jobsInFlight.set(this.running.size);
-    });
     return "accepted";
   }
 
-  cancel(jobId: string): boolean {
+  /** Cancels the job's running attempt; an `attempt` older than the one running leaves it be. */
+  cancel(jobId: string, attempt?: number): "cancelling" | "missing" | "superseded" {
     const job = this.running.get(jobId);
-    job?.controller.abort(new JobFailure("cancelled", "the job was cancelled"));
-    return job !== undefined;
+    if (!job) return "missing";
+    if (attempt !== undefined && attempt < job.spec.attempt) return "superseded";
+    job.controller.abort(new JobFailure("cancelled", "the job was cancelled"));
+    return "cancelling";
   }
 
   /**
-   * Aborts every running job (their ffmpeg processes die, finished stages keep their
+   * Aborts every running attempt (their processes die, finished stages keep their
    * checkpoints) and waits for them to settle and report, up to `graceMs`.
    */
   async shutdown(graceMs: number): Promise<void> {
-    const jobs = [...this.running.values()];
-    for (const job of jobs) {
-      job.controller.abort(
+    const attempts = [...this.running.values()];
+    for (const attempt of attempts) {
+      attempt.controller.abort(
         new JobFailure("internal", "the media worker is shutting down; the job resumes from its checkpoints"),
       );
     }
@@ -75,46 +81,7 @@ export class JobManager {
     const deadline = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, graceMs);
     });
-    await Promise.race([Promise.allSettled(jobs.map((j) => j.done)), deadline]);
+    await Promise.race([Promise.allSettled(attempts.map((a) => a.done)), deadline]);
     clearTimeout(timer);
-  }
-
-  private async run(spec: JobSpec, signal: AbortSignal): Promise<void> {
-    const events = new EventReporter(spec, this.deps.secret, this.deps.events);
-    void events.send({ type: "started" });
-    log.info("job started", { jobId: spec.jobId, attempt: spec.attempt });
-    try {
-      const { manifest, manifestKey } = await runPipeline(spec, {
-        ...this.deps,
-        signal,
-        reporter: {
-          progress: (stage, progress) => events.progress(stage, progress),
-          stage: (stage, status, checkpointKey, durationMs) =>
-            void events.send({ type: "stage", stage, status, checkpointKey, durationMs }),
-        },
-      });
-      void events.send({ type: "completed", manifestKey, manifest });
-      metrics.jobsFinished.inc({ outcome: "completed", code: "" });
-      log.info("job completed", { jobId: spec.jobId, attempt: spec.attempt });
-    } catch (error) {
-      const failure = error instanceof JobFailure ? error : new JobFailure("internal", String(error), { cause: error });
-      void events.send({
-        type: "failed",
-        code: failure.code,
-        message: failure.message,
-        stage: failure.stage,
-        retryable: failure.retryable,
-      });
-      metrics.jobsFinished.inc({ outcome: "failed", code: failure.code });
-      log.warn("job failed", {
-        jobId: spec.jobId,
-        attempt: spec.attempt,
-        code: failure.code,
-        stage: failure.stage,
-        error: failure.message,
-      });
-    } finally {
-      await events.flush();
-    }
   }
 }

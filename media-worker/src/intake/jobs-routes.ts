@@ -15,9 +15,20 @@ async function signedBody(c: Context, secret: string): Promise<string | null> {
   return check.ok ? body : null;
 }
 
+/** The attempt a cancel names in its body (`{ jobId, attempt }`); none for an empty body. */
+function attemptOf(body: string): number | undefined {
+  try {
+    const attempt = (JSON.parse(body) as { attempt?: unknown }).attempt;
+    return Number.isInteger(attempt) ? (attempt as number) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * `POST /jobs` (202 accepted, 503 + Retry-After when every slot is taken or the worker is
- * draining) and `POST /jobs/:id/cancel`, both signed by the Worker with the shared secret.
+ * `POST /jobs` (202 accepted or duplicate, 409 superseded for an attempt older than the one
+ * running, 503 + Retry-After when every slot is taken or the worker is draining) and `POST /jobs/:id/cancel` (404 when not running here, 409 when the attempt it names
+ * was superseded), both signed by the Worker with the shared secret.
  *
  * @example
  * mountJobRoutes(app, { secret: config.MEDIA_WORKER_SECRET, jobs, isDraining: () => state.draining });
@@ -44,12 +55,17 @@ export function mountJobRoutes(app: Hono, deps: IntakeDeps): void {
     const outcome = deps.jobs.tryStart(spec.data);
     if (outcome === "busy") return busy(c, "at capacity");
     if (outcome === "accepted") metrics.jobsAccepted.inc();
+    // The Worker has moved on from this attempt: it must not count as running anywhere.
+    if (outcome === "superseded") return c.json({ jobId: spec.data.jobId, status: outcome }, 409);
     return c.json({ jobId: spec.data.jobId, status: outcome }, 202);
   });
 
   app.post("/jobs/:id/cancel", async (c) => {
-    if ((await signedBody(c, deps.secret)) === null) return c.json({ error: "unauthorized" }, 401);
-    const found = deps.jobs.cancel(c.req.param("id"));
-    return found ? c.json({ status: "cancelling" }, 202) : c.json({ error: "no such running job" }, 404);
+    const body = await signedBody(c, deps.secret);
+    if (body === null) return c.json({ error: "unauthorized" }, 401);
+    const outcome = deps.jobs.cancel(c.req.param("id"), attemptOf(body));
+    if (outcome === "missing") return c.json({ error: "no such running job" }, 404);
+    if (outcome === "superseded") return c.json({ status: outcome }, 409);
+    return c.json({ status: outcome }, 202);
   });
 }

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { JobErrorCode, StageName } from "../../../agents/contracts/job.ts";
 import { StorageError } from "../../../agents/contracts/s3/storage-error.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
-import { linkedSignal } from "../abort.ts";
+import { linkedSignal, untilAborted } from "../abort.ts";
 import { PermanentRequestError } from "../http-answer.ts";
 import { JobFailure } from "../job-failure.ts";
 import { log } from "../log.ts";
@@ -24,10 +24,10 @@ class StageTimeout extends Error {}
  * read back and the stage is skipped; otherwise the body runs and its typed output is written
  * as the checkpoint before anyone sees it. Failures leave with the stage name and a stable code.
  *
- * The stage's timeout only aborts the signal handed to the body: work that watches it (ffmpeg
- * processes, storage requests) stops and the stage fails with `stage_timeout`. A body that
- * ignores the signal, as the agents do today, runs to its end, and its output is kept: a 50 ms
- * timeout does not stop a 400 ms agent.
+ * Cancel, shutdown and the stage's own timeout abort the signal handed to the body: the work
+ * that watches it (ffmpeg, recognizers, OCR, AI requests, storage) stops, and the stage fails
+ * at once with the reason (`stage_timeout` for the deadline) even if the body does not return:
+ * a 50 ms timeout fails a 400 ms body after 50 ms, and its late output is never checkpointed.
  *
  * @example
  * const probe = await runStage(context, "probe", ProbeResult, ({ signal }) => probeMedia(path, { signal, ... }));
@@ -58,7 +58,7 @@ export async function runStage<T>(
     signal.throwIfAborted();
     context.reporter.progress(stage, 0);
     const output = schema.parse(
-      await body({ context, signal, onProgress: (f) => context.reporter.progress(stage, f) }),
+      await untilAborted(body({ context, signal, onProgress: (f) => context.reporter.progress(stage, f) }), signal),
     );
     // Not tied to the job signal: a stage that finished keeps its checkpoint even during shutdown.
     await context.store.putJson(key, output);

@@ -1,0 +1,55 @@
+import type { JobSpec } from "../../../agents/contracts/media-protocol.ts";
+import { JobFailure } from "../job-failure.ts";
+import { log } from "../log.ts";
+import { metrics } from "../metrics.ts";
+import { type PipelineDeps, runPipeline } from "../pipeline/run-pipeline.ts";
+import { EventReporter, type EventReporterOptions } from "./event-reporter.ts";
+
+export type AttemptDeps = Omit<PipelineDeps, "reporter" | "signal"> & { secret: string; events?: EventReporterOptions };
+
+/** The lease the Worker grants when a spec names none (`JobSpec.leaseSeconds`). */
+const defaultLeaseSeconds = 120;
+
+/**
+ * Runs one attempt of a job through the pipeline and reports it as WorkerEvents: `started`,
+ * a `heartbeat` every quarter of the lease for as long as it runs, stages and progress, then
+ * `completed` or `failed` with a stable code. Never throws; resolves once every event was sent.
+ *
+ * @example
+ * await runAttempt(spec, controller.signal, { store, agents, settings, scratchRoot, secret });
+ */
+export async function runAttempt(spec: JobSpec, signal: AbortSignal, deps: AttemptDeps): Promise<void> {
+  const events = new EventReporter(spec, deps.secret, deps.events);
+  const context = { jobId: spec.jobId, attempt: spec.attempt };
+  void events.send({ type: "started" });
+  events.startHeartbeats(((spec.leaseSeconds ?? defaultLeaseSeconds) * 1000) / 4);
+  log.info("job started", context);
+  try {
+    const { manifest, manifestKey } = await runPipeline(spec, {
+      ...deps,
+      signal,
+      reporter: {
+        progress: (stage, progress) => events.progress(stage, progress),
+        stage: (stage, status, checkpointKey, durationMs) =>
+          void events.send({ type: "stage", stage, status, checkpointKey, durationMs }),
+      },
+    });
+    void events.send({ type: "completed", manifestKey, manifest });
+    metrics.jobsFinished.inc({ outcome: "completed", code: "" });
+    log.info("job completed", context);
+  } catch (error) {
+    const failure = error instanceof JobFailure ? error : new JobFailure("internal", String(error), { cause: error });
+    void events.send({
+      type: "failed",
+      code: failure.code,
+      message: failure.message,
+      stage: failure.stage,
+      retryable: failure.retryable,
+    });
+    metrics.jobsFinished.inc({ outcome: "failed", code: failure.code });
+    log.warn("job failed", { ...context, code: failure.code, stage: failure.stage, error: failure.message });
+  } finally {
+    events.stopHeartbeats();
+    await events.flush();
+  }
+}

@@ -1,0 +1,69 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { processesOf } from "../support/process-tree.ts";
+
+/** The media worker's pid as the launcher wrote it down, or null between a death and its restart. */
+export function mediaWorkerPid(logDir: string): number | null {
+  const file = join(logDir, "media-worker.pid");
+  return existsSync(file) ? Number(readFileSync(file, "utf8")) : null;
+}
+
+/** Resident memory of a process and everything below it, in bytes. */
+export function treeRssBytes(pid: number): number {
+  return [pid, ...processesOf(pid).map((p) => p.pid)].reduce((sum, each) => {
+    try {
+      const kb = /^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${each}/status`, "utf8"))?.[1];
+      return sum + Number(kb ?? 0) * 1024;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+/** Bytes of every file under `dir` (0 when it does not exist). */
+export function folderBytes(dir: string): number {
+  let total = 0;
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of entries) {
+    const path = join(dir, name);
+    try {
+      const stat = statSync(path);
+      total += stat.isDirectory() ? folderBytes(path) : stat.size;
+    } catch {
+      // Removed while we walked.
+    }
+  }
+  return total;
+}
+
+/**
+ * Samples the media worker every second: peak memory of its process tree and peak scratch
+ * use; with `killAfterRecognizingSeconds`, SIGKILLs its whole group once pocketsphinx has run
+ * that long (mid-transcription), as a host that gives up on a container would.
+ *
+ * @example
+ * const probe = startSoakProbe({ logDir, scratchDir, killAfterRecognizingSeconds: 60 }); …; probe.stop();
+ */
+export function startSoakProbe(options: { logDir: string; scratchDir: string; killAfterRecognizingSeconds?: number }) {
+  const peaks = { rssBytes: 0, scratchBytes: 0, kills: 0 };
+  let recognizingSince: number | null = null;
+  const timer = setInterval(() => {
+    const pid = mediaWorkerPid(options.logDir);
+    if (pid === null) return;
+    peaks.rssBytes = Math.max(peaks.rssBytes, treeRssBytes(pid));
+    peaks.scratchBytes = Math.max(peaks.scratchBytes, folderBytes(options.scratchDir));
+    if (options.killAfterRecognizingSeconds === undefined || peaks.kills > 0) return;
+    const recognizing = processesOf(pid).some((p) => p.comm === "pocketsphinx_co");
+    recognizingSince = recognizing ? (recognizingSince ?? Date.now()) : null;
+    if (recognizingSince !== null && Date.now() - recognizingSince >= options.killAfterRecognizingSeconds * 1000) {
+      process.kill(-pid, "SIGKILL");
+      peaks.kills++;
+    }
+  }, 1000);
+  return { peaks, stop: () => clearInterval(timer) };
+}
