@@ -1,12 +1,5 @@
 import { join } from "node:path";
-import type {
-  CompilationPlan,
-  ContentAnalysis,
-  HighlightSelection,
-  ProbeResult,
-  ResultManifest,
-  Transcript,
-} from "../../../agents/contracts/artifacts.ts";
+import type { ResultManifest } from "../../../agents/contracts/artifacts.ts";
 import type { CaptionFiles } from "../../../agents/contracts/pipeline-agents.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
 import { encodeRange } from "../ffmpeg/encode.ts";
@@ -14,19 +7,14 @@ import { assembleReel, renderReelAudio } from "../ffmpeg/reel.ts";
 import { log } from "../log.ts";
 import type { ObjectStore } from "../storage/object-store.ts";
 import { BackgroundWork } from "./background-work.ts";
-import { manifestOf, type RenderedMedia } from "./result-manifest.ts";
+import { type JobDecisions, manifestOf, type RenderedMedia } from "./result-manifest.ts";
 import { writeTextOutputs } from "./text-outputs.ts";
 
-export type RenderInput = {
+/** `plan` is rendered as is: clip ranges are on the source's frame grid and the reel timeline is planned. */
+export type RenderInput = JobDecisions & {
   jobId: string;
   source: string;
   workDir: string;
-  probe: ProbeResult;
-  transcript: Transcript;
-  analysis: ContentAnalysis;
-  selection: HighlightSelection;
-  /** Rendered as is: clip ranges are on the source's frame grid and the reel timeline is planned. */
-  plan: CompilationPlan;
   captions: CaptionFiles;
   store: ObjectStore;
   signal: AbortSignal;
@@ -61,7 +49,9 @@ export async function renderOutputs(input: RenderInput): Promise<ResultManifest>
     );
     const media = await renderMedia(input, upload);
     await background.settle();
-    return manifestOf(input, media, await text);
+    const manifest = manifestOf(input, media, await text);
+    input.onProgress(1);
+    return manifest;
   } catch (error) {
     await background.settle().catch(() => {});
     throw error;

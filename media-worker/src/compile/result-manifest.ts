@@ -1,18 +1,32 @@
-import type { ResultManifest } from "../../../agents/contracts/artifacts.ts";
-import type { RenderInput } from "./render-outputs.ts";
+import type {
+  CompilationPlan,
+  ContentAnalysis,
+  HighlightSelection,
+  ProbeResult,
+  ResultManifest,
+  Transcript,
+} from "../../../agents/contracts/artifacts.ts";
 import type { TextOutputs } from "./text-outputs.ts";
 
 /** Keys of what `renderOutputs` encoded: clips and posters by highlight index, and the reel. */
 export type RenderedMedia = { clipKeys: Map<number, string>; posterKeys: Map<number, string>; reelKey: string | null };
 
+/** The decisions of a finished job that its manifest lists. */
+export type JobDecisions = {
+  probe: ProbeResult;
+  transcript: Transcript;
+  analysis: ContentAnalysis;
+  selection: HighlightSelection;
+  plan: CompilationPlan;
+};
+
 /** The ResultManifest of a finished job, from its decisions and the keys of its outputs. */
-export function manifestOf(input: RenderInput, media: RenderedMedia, text: TextOutputs): ResultManifest {
+export function manifestOf(input: JobDecisions, media: RenderedMedia, text: TextOutputs): ResultManifest {
   const { probe, plan } = input;
   const { clipKeys, posterKeys, reelKey } = media;
   const { transcript, reelCaptions } = text;
   const reel = plan.reel;
   const ranges = plan.clips;
-  input.onProgress(1);
   return {
     durationSeconds: probe.durationSeconds,
     highlights: input.selection.highlights.map((h, i) => ({
