@@ -1,16 +1,13 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadStackConfig, projectRoot } from "../../infra/local/config.ts";
-import { LocalStack } from "../../infra/local/stack.ts";
-import { testPortOffset, testStackEnv } from "../services.ts";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "../../infra/local/config.ts";
 import { seriousAccessibilityIssues } from "./accessibility.ts";
-import { launchChromium } from "./chromium.ts";
-import { saveScreenshot, screenshotFolder, type ViewportName, viewports } from "./viewports.ts";
+import { browserStack } from "./browser-stack.ts";
+import { saveScreenshot, type ViewportName, viewports } from "./viewports.ts";
 
 const redoclyCli = join(projectRoot, "node_modules/@redocly/cli/bin/cli.js");
 
@@ -21,18 +18,8 @@ type LintReport = {
 
 /** The published API document and its reference page, as a user and a linter see them. */
 describe("the API reference", () => {
-  const stack = new LocalStack(loadStackConfig({ ...testStackEnv(testPortOffset() + 900) }));
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(screenshotFolder, { recursive: true });
-    await stack.start();
-    browser = await launchChromium();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack.stop();
-  });
+  const suite = browserStack(900);
+  const { stack } = suite;
 
   it("passes Redocly's recommended rules with no error", async () => {
     const document = await (await fetch(`${stack.apiUrl}/openapi.json`)).text();
@@ -55,7 +42,7 @@ describe("the API reference", () => {
 
   for (const viewport of Object.keys(viewports) as ViewportName[]) {
     it(`renders at ${viewport} size with every outside request blocked`, async () => {
-      const context = await browser.newContext({ viewport: viewports[viewport] });
+      const context = await suite.browser.newContext({ viewport: viewports[viewport] });
       const outside: string[] = [];
       const origin = new URL(stack.apiUrl).origin;
       await context.route("**/*", (route) => {
