@@ -6,12 +6,15 @@ import { type JobResults, JobsApi } from "../../worker/client/jobs-api.ts";
 import { UploadClient } from "../../worker/client/upload-client.ts";
 import { type JobOutcome, watchJob } from "../../worker/client/watch-job.ts";
 
+/** Progress in steps of ten percent, so a log repeats a line instead of writing a new one. */
+const percentInTens = (fraction: number) => `${String(Math.floor(fraction * 10) * 10).padStart(3)}%`;
+
 export type LectureReport = { jobId: string; outcome: JobOutcome | { type: "cancelled" }; results: JobResults | null };
 
 /**
  * The whole flow a user goes through, over the public API: upload the file straight to
- * storage, start a job, follow its progress live, fetch the results. `log` gets one line per
- * step, for a terminal.
+ * storage, start a job, follow its progress live, fetch the results. `log` gets a line per
+ * step (the same line again until progress moves by ten percent).
  *
  * @example
  * const report = await processLecture({ apiBase, token }, "lecture.mp4", { log: console.error });
@@ -23,17 +26,12 @@ export async function processLecture(
 ): Promise<LectureReport> {
   const { log } = options;
   const file = await openAsBlob(path);
-  let lastTenth = -1;
   const upload = await new UploadClient(connection).upload(file, {
     filename: basename(path),
-    onProgress: ({ sentBytes, totalBytes }) => {
-      const tenth = Math.floor((sentBytes / totalBytes) * 10);
-      if (tenth !== lastTenth)
-        log(
-          `upload ${String(tenth * 10).padStart(3)}%  ${(sentBytes / 1e6).toFixed(1)} of ${(totalBytes / 1e6).toFixed(1)} MB`,
-        );
-      lastTenth = tenth;
-    },
+    onProgress: ({ sentBytes, totalBytes }) =>
+      log(
+        `upload ${percentInTens(sentBytes / totalBytes)}  ${(sentBytes / 1e6).toFixed(1)} of ${(totalBytes / 1e6).toFixed(1)} MB`,
+      ),
   });
   const jobs = new JobsApi(connection);
   const job = await jobs.create(
@@ -43,8 +41,7 @@ export async function processLecture(
   log(`job ${job.id} queued`);
   const outcome = await watchJob(jobs, job.id, (message) => {
     if (message.type === "stage") log(`stage ${message.stage} ${message.status}`);
-    if (message.type === "progress")
-      log(`progress ${(message.progress * 100).toFixed(0).padStart(3)}%  ${message.stage}`);
+    if (message.type === "progress") log(`job    ${percentInTens(message.progress)}  ${message.stage}`);
   });
   const results = outcome.type === "completed" ? await jobs.results(job.id) : null;
   return { jobId: job.id, outcome, results };

@@ -1,37 +1,23 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadStackConfig, projectRoot } from "../../infra/local/config.ts";
-import { LocalStack } from "../../infra/local/stack.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { generateLecture } from "../../infra/sample-lecture/lecture.ts";
 import { calculusLecture, shortScript } from "../../infra/sample-lecture/scripts.ts";
 import { issueAccessToken } from "../../worker/auth/access-token.ts";
-import { testPortOffset, testStackEnv } from "../services.ts";
-import { launchChromium } from "./chromium.ts";
-
-const screenshots = join(projectRoot, "test-results/screenshots");
+import { browserStack } from "./browser-stack.ts";
+import { screenshotFolder as screenshots } from "./viewports.ts";
 
 /**
  * The web app in a real browser against the local stack: a user signs up, uploads a lecture,
  * watches it being processed and uses the results; another user cannot see that job.
  */
 describe("the web app", () => {
-  const stack = new LocalStack(loadStackConfig({ ...testStackEnv(testPortOffset() + 800) }));
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    await stack.start();
-    browser = await launchChromium();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack.stop();
-  });
+  const suite = browserStack(800);
+  const { stack } = suite;
 
   const newPage = async (): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
     return context.newPage();
   };
   const signUp = async (page: Page, email: string) => {

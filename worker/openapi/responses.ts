@@ -61,3 +61,9 @@ export function jsonBody<T extends ZodType>(schema: T) {
 
 /** Routes that take `Authorization: Bearer <access token | API key>`. */
 export const bearerSecurity = [{ bearerAuth: [] }];
+
+/** Routes anyone may call (health, sign-in): declared so, rather than left unsaid. */
+export const publicSecurity: Array<Record<string, string[]>> = [];
+
+/** The progress WebSocket: a ticket in the query, or a bearer token offered as a subprotocol. */
+export const eventsSecurity: Array<Record<string, string[]>> = [{ eventsTicket: [] }, { bearerSubprotocol: [] }];

@@ -7,7 +7,7 @@ import { sessionBody } from "../../auth/session.ts";
 import { UnauthorizedError } from "../../errors/problem.ts";
 import { authLimits, enforceRateLimit } from "../../limits/rules.ts";
 import { rateLimit } from "../../middleware/rate-limit/index.ts";
-import { jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
+import { jsonBody, jsonContent, problemResponses, publicSecurity } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { loginSchema, sessionSchema } from "./schemas.ts";
 
@@ -15,6 +15,7 @@ const route = createRoute({
   method: "post",
   path: "/login",
   tags: ["Auth"],
+  security: publicSecurity,
   summary: "Log in with email and password",
   description: "Limited to 10 attempts a minute per address and per account.",
   middleware: [rateLimit(authLimits.loginPerAddress)] as const,

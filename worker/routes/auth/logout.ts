@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { revokeRefreshToken } from "../../auth/refresh-tokens.ts";
-import { jsonBody, problemResponses } from "../../openapi/responses.ts";
+import { jsonBody, problemResponses, publicSecurity } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { refreshTokenSchema } from "./schemas.ts";
 
@@ -8,6 +8,7 @@ const route = createRoute({
   method: "post",
   path: "/logout",
   tags: ["Auth"],
+  security: publicSecurity,
   summary: "End a session",
   description:
     "Revokes the refresh token and its family. Idempotent: unknown tokens also answer 204. Access tokens already issued expire on their own within 15 minutes.",

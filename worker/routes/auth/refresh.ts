@@ -4,7 +4,7 @@ import { users } from "../../../db/schema.ts";
 import { rotateRefreshToken } from "../../auth/refresh-tokens.ts";
 import { sessionBody } from "../../auth/session.ts";
 import { UnauthorizedError } from "../../errors/problem.ts";
-import { jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
+import { jsonBody, jsonContent, problemResponses, publicSecurity } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { refreshTokenSchema, sessionSchema } from "./schemas.ts";
 
@@ -12,6 +12,7 @@ const route = createRoute({
   method: "post",
   path: "/refresh",
   tags: ["Auth"],
+  security: publicSecurity,
   summary: "Exchange a refresh token for a new session",
   description:
     "Refresh tokens are single use. Presenting one that was already used revokes every token of its session family (`refresh_token_reused`).",

@@ -6,7 +6,7 @@ import { sessionBody } from "../../auth/session.ts";
 import { ProblemError } from "../../errors/problem.ts";
 import { authLimits } from "../../limits/rules.ts";
 import { rateLimit } from "../../middleware/rate-limit/index.ts";
-import { jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
+import { jsonBody, jsonContent, problemResponses, publicSecurity } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { registerSchema, sessionSchema } from "./schemas.ts";
 
@@ -14,6 +14,7 @@ const route = createRoute({
   method: "post",
   path: "/register",
   tags: ["Auth"],
+  security: publicSecurity,
   summary: "Create an account and start a session",
   middleware: [rateLimit(authLimits.registerPerAddress)] as const,
   request: jsonBody(registerSchema),

@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { jsonContent } from "../../openapi/responses.ts";
+import { jsonContent, publicSecurity } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 
 const route = createRoute({
   method: "get",
   path: "/",
   tags: ["Health"],
+  security: publicSecurity,
   summary: "Liveness",
   responses: { 200: jsonContent(z.object({ status: z.literal("ok") }), "The Worker runs.") },
 });

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
-import { jsonContent } from "../../openapi/responses.ts";
+import { jsonContent, publicSecurity } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { Bucket } from "../../storage/bucket.ts";
 
@@ -34,6 +34,7 @@ const route = createRoute({
   method: "get",
   path: "/",
   tags: ["Health"],
+  security: publicSecurity,
   summary: "Readiness: database, storage and media worker reachable",
   responses: {
     200: jsonContent(readinessSchema, "Every part answers."),

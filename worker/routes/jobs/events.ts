@@ -6,7 +6,7 @@ import { capacityWait } from "../../jobs/capacity-queue.ts";
 import { jobRoom } from "../../jobs/publish-job-update.ts";
 import { type JobRow, toSnapshot } from "../../jobs/snapshot.ts";
 import { identify } from "../../middleware/auth/index.ts";
-import { problemResponses } from "../../openapi/responses.ts";
+import { eventsSecurity, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { subscriberHeaders } from "../../rooms/job-room.ts";
 import { findOwnedJob } from "./owned-job.ts";
@@ -19,6 +19,7 @@ const route = createRoute({
   method: "get",
   path: "/{id}/events",
   tags: ["Jobs"],
+  security: eventsSecurity,
   summary: "Watch a job's progress (WebSocket)",
   description:
     "Upgrades to a WebSocket. Authenticate with `?ticket=` (from `POST /v1/jobs/{id}/events/ticket`) or by offering the " +
