@@ -13,7 +13,7 @@ import { testPortOffset, testStackEnv } from "../services.ts";
 import { startFakeOpenAI } from "../support/fake-openai-server.ts";
 import { freePort } from "../support/local-s3.ts";
 import { WebhookReceiver } from "../webhook-receiver.ts";
-import { startSoakProbe } from "./soak-probes.ts";
+import { piecesReusedAfterFirstAttempt, startSoakProbe } from "./soak-probes.ts";
 
 /**
  * `npm run bench:long [-- --minutes 60 --lease 20 --delay 30]`: a generated lecture through the
@@ -48,6 +48,7 @@ async function soak(name: string, env: Record<string, string>, killAfterRecogniz
   const probe = startSoakProbe({
     logDir: join(config.dataDir, "logs"),
     scratchDir: join(config.dataDir, "scratch"),
+    objectDir: join(config.dataDir, "s3"),
     killAfterRecognizingSeconds,
   });
   try {
@@ -77,6 +78,8 @@ async function soak(name: string, env: Record<string, string>, killAfterRecogniz
       attempts: job.attempt,
       media_worker_kills: probe.peaks.kills,
       stages_redone: await stagesRedone(config.database.url, report.jobId),
+      // Pieces that were saved before the kill but recognized again afterwards (must be 0).
+      ...piecesAfterKill(probe.peaks.piecesCheckpointedAtKill, join(config.dataDir, "logs"), report.jobId),
       webhooks_delivered: webhooks,
       peak_rss_mb: round(probe.peaks.rssBytes / 2 ** 20),
       peak_scratch_mb: round(probe.peaks.scratchBytes / 2 ** 20),
@@ -86,6 +89,15 @@ async function soak(name: string, env: Record<string, string>, killAfterRecogniz
     await stack.stop();
     await receiver.stop();
   }
+}
+
+/** Pieces the kill found saved, and how many of them the next attempts recognized again (must be 0). */
+function piecesAfterKill(savedAtKill: Set<string>, logDir: string, jobId: string) {
+  const saved = [...savedAtKill].filter((key) => key.startsWith(`jobs/${jobId}/`)).length;
+  return {
+    pieces_saved_at_kill: saved,
+    pieces_redone: Math.max(0, saved - piecesReusedAfterFirstAttempt(logDir, jobId)),
+  };
 }
 
 const post = (api: string, path: string, credential: string, body: unknown) =>
@@ -130,7 +142,8 @@ async function deliveredWebhooks(receiver: WebhookReceiver, name: string): Promi
   return received();
 }
 
-const offline = await soak("offline", {}, Math.min(60, Number(values.minutes) * 6));
+// Killed once a good share of the pieces is saved, so the retry has checkpoints to prove itself on.
+const offline = await soak("offline", {}, Math.min(300, Number(values.minutes) * 6));
 const [transcription, analysis] = await Promise.all([
   fixture("../../agents/transcription/fixtures/verbose-piece-1.json"),
   fixture("../../agents/content/llm/fixtures/whole-lecture.json"),
