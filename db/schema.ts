@@ -143,7 +143,6 @@ export const jobs = pgTable(
      */
     manifestKey: text("manifest_key"),
     /** Set once a finished job's webhook deliveries are written; the cron sweeps finished jobs without it. */
-    webhooksRecordedAt: at("webhooks_recorded_at"),
     startedAt: at("started_at"),
     finishedAt: at("finished_at"),
     createdAt: createdAt(),

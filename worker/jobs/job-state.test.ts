@@ -26,7 +26,6 @@ const job = (overrides: Partial<JobRow> = {}): JobRow => ({
   errorCode: null,
   errorMessage: null,
   manifestKey: null,
-  webhooksRecordedAt: null,
   startedAt: now,
   finishedAt: null,
   createdAt: now,

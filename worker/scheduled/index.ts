@@ -3,14 +3,13 @@ import { recoverExpiredLeases } from "../jobs/leases.ts";
 import { drainOutbox } from "../outbox/drain.ts";
 import { Bucket } from "../storage/bucket.ts";
 import { expireAbandonedUploads } from "../uploads/discard.ts";
-import { recordMissedJobEvents } from "../webhooks/record-missed.ts";
 import { resendDueDeliveries } from "../webhooks/resend-due.ts";
 import { withDatabase } from "../with-database.ts";
 
 /**
  * The every-minute cron: recovers jobs whose lease expired, performs side effects left in the
- * outbox (a drain after a commit failed or never ran), discards uploads left pending past their expiry, records webhook events of finished jobs that
- * missed them, and re-sends webhook deliveries whose queue message was lost.
+ * outbox (a drain after a commit failed or never ran), discards uploads left pending past their expiry,
+ * and re-sends webhook deliveries whose queue message was lost.
  */
 export async function runScheduledTasks(
   _controller: ScheduledController,
@@ -21,7 +20,6 @@ export async function runScheduledTasks(
     const leases = await recoverExpiredLeases(env, db);
     const outbox = await drainOutbox(env, db);
     const uploads = await expireAbandonedUploads(db, new Bucket(env));
-    const webhooksRecorded = await recordMissedJobEvents(env, db);
     const webhooksResent = await resendDueDeliveries(env, db);
     console.log(
       JSON.stringify({
@@ -30,7 +28,6 @@ export async function runScheduledTasks(
         ...leases,
         outbox,
         uploads,
-        webhooksRecorded,
         webhooksResent,
       }),
     );

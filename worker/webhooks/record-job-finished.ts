@@ -56,16 +56,14 @@ export async function createJobDeliveries(
 
 /**
  * Announces a job that finished (completed or failed) to its webhook destinations: rows first,
- * queue messages after. Called once the job's final state is committed. If writing the rows
- * fails, the job stays without `webhooksRecordedAt` and the cron records it later
- * (recordMissedJobEvents); a failed send is only logged: the cron re-sends due deliveries.
+ * queue messages after. It is the outbox's `announce` effect, written in the transaction that
+ * finished the job: if writing the rows fails, the outbox row stays and a later drain runs this
+ * again (the unique index keeps it to one row per destination); a failed send is only logged,
+ * because the cron re-sends due deliveries.
  *
  * @example
- * if (result.job.status === "completed") await recordJobFinished(env, db, result.job, event.manifest);
+ * await recordJobFinished(env, db, job, effect.manifest);
  */
 export async function recordJobFinished(env: Env, db: Database, job: JobRow, manifest?: ResultManifest): Promise<void> {
-  const deliveryIds = await createJobDeliveries(env, db, job, manifest);
-  // Only now is the event safe: if anything above failed, the cron finds the job unrecorded.
-  await db.update(schema.jobs).set({ webhooksRecordedAt: new Date() }).where(eq(schema.jobs.id, job.id));
-  await queueDeliveries(env, deliveryIds);
+  await queueDeliveries(env, await createJobDeliveries(env, db, job, manifest));
 }
