@@ -56,13 +56,16 @@ async function main(): Promise<number> {
   if (!jobOptions.ok) throw new UsageError(jobOptions.error);
   const apiBase = values.api!;
   const password = values.email ? (process.env.LH_PASSWORD ?? (await hiddenPrompt("Password: "))) : null;
-  const token =
-    process.env.LH_API_KEY ??
-    (values.email && password ? await signIn(apiBase, { email: values.email, password }) : null);
-  if (!token) throw new UsageError("Set LH_API_KEY, or give --email (and LH_PASSWORD or type the password).");
+  const apiKey = process.env.LH_API_KEY;
+  const connection = apiKey
+    ? { apiBase, token: apiKey }
+    : values.email && password
+      ? await signIn(apiBase, { email: values.email, password })
+      : null;
+  if (!connection) throw new UsageError("Set LH_API_KEY, or give --email (and LH_PASSWORD or type the password).");
 
   const progress = progressLine(process.stderr);
-  const report = await processLecture({ apiBase, token }, file, {
+  const report = await processLecture(connection, file, {
     jobOptions: jobOptions.options,
     log: progress.update,
   });

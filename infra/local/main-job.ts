@@ -15,8 +15,8 @@ export const demoAccount = { email: "demo@lecture-highlights.local", password: "
 export async function runMainJob(apiBase: string): Promise<LectureReport> {
   log("generating the sample lecture (cached after the first run)");
   const lecture = await generateLecture({ script: calculusLecture, height: 480, presenterInset: true });
-  const token = await signIn(apiBase, demoAccount, { registerIfMissing: true });
-  const report = await processLecture({ apiBase, token }, lecture.path, {
+  const connection = await signIn(apiBase, demoAccount, { registerIfMissing: true });
+  const report = await processLecture(connection, lecture.path, {
     jobOptions: { highlightCount: 3, clipMinSeconds: 8, clipMaxSeconds: 40, reelMaxSeconds: 90 },
     log: (line) => log(line),
   });

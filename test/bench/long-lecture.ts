@@ -52,7 +52,7 @@ async function soak(name: string, env: Record<string, string>, killAfterRecogniz
     killAfterRecognizingSeconds,
   });
   try {
-    const token = await signIn(
+    const { token } = await signIn(
       stack.apiUrl,
       { email: `soak-${name}-${Date.now()}@example.com`, password: "a soak password" },
       { registerIfMissing: true },

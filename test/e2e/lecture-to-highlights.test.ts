@@ -8,6 +8,7 @@ import { loadStackConfig, projectRoot } from "../../infra/local/config.ts";
 import { LocalStack } from "../../infra/local/stack.ts";
 import { generateLecture } from "../../infra/sample-lecture/lecture.ts";
 import { calculusLecture, shortScript, sortingLecture } from "../../infra/sample-lecture/scripts.ts";
+import type { ApiConnection } from "../../worker/client/api-request.ts";
 import type { JobResults } from "../../worker/client/jobs-api.ts";
 import { JobsApi } from "../../worker/client/jobs-api.ts";
 import { testPortOffset, testStackEnv } from "../services.ts";
@@ -24,11 +25,11 @@ describe("a lecture, end to end through the local stack", () => {
     loadStackConfig({ ...testStackEnv(testPortOffset() + 500), LH_MEDIA_WORKER_CONCURRENCY: "1" }),
   );
   const credentials = { email: `e2e-${Date.now()}@example.com`, password: "an end-to-end password" };
-  let token = "";
+  let connection: ApiConnection;
 
   beforeAll(async () => {
     await stack.start();
-    token = await signIn(stack.apiUrl, credentials, { registerIfMissing: true });
+    connection = await signIn(stack.apiUrl, credentials, { registerIfMissing: true });
   }, 240_000);
   afterAll(() => stack.stop());
 
@@ -53,7 +54,7 @@ describe("a lecture, end to end through the local stack", () => {
         ],
         { cwd: projectRoot, env: { ...process.env, LH_EMAIL: credentials.email, LH_PASSWORD: credentials.password } },
       ),
-      processLecture({ apiBase: stack.apiUrl, token }, second.path, { log: () => {} }),
+      processLecture(connection, second.path, { log: () => {} }),
     ]);
 
     const results = JSON.parse(cli.stdout) as JobResults;
@@ -70,7 +71,7 @@ describe("a lecture, end to end through the local stack", () => {
     expect(cli.stderr).toContain("stage compilation completed");
 
     expect(other.outcome.type).toBe("completed");
-    const job = await new JobsApi({ apiBase: stack.apiUrl, token }).get(other.jobId);
+    const job = await new JobsApi(connection).get(other.jobId);
     expect(job).toMatchObject({ status: "completed", attempt: 1, error: null });
     expect(Object.values(job.stages).every((s) => s.status === "completed" || s.status === "skipped")).toBe(true);
 

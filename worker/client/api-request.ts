@@ -4,6 +4,11 @@ export type ApiConnection = {
   apiBase: string;
   /** An access token or an API key with the scopes the calls need. */
   token: string;
+  /**
+   * A fresh access token when the API says `token` expired (signed-in sessions; an API key never
+   * expires). A job outlasts a 15-minute access token, so long-running clients pass this.
+   */
+  renewToken?: () => Promise<string>;
   /** Defaults to the global fetch; tests pass one that reaches the Worker in-process. */
   fetch?: typeof fetch;
 };
@@ -21,9 +26,24 @@ export class ApiError extends Error {
   }
 }
 
+type RequestOptions = { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal };
+
+function send(connection: ApiConnection, method: string, path: string, options: RequestOptions): Promise<Response> {
+  const fetcher = connection.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const headers: Record<string, string> = { authorization: `Bearer ${connection.token}`, ...options.headers };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  return fetcher(`${connection.apiBase.replace(/\/+$/, "")}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
+  });
+}
+
 /**
  * One authenticated JSON call to the API; every non-2xx answer throws ApiError carrying the
- * problem+json body.
+ * problem+json body. An expired access token is renewed once through `renewToken` (stored on the
+ * connection, so every client sharing it uses the new one) and the call is sent again.
  *
  * @example
  * const job = await apiRequest<Job>(connection, "GET", `/v1/jobs/${id}`);
@@ -32,17 +52,13 @@ export async function apiRequest<T>(
   connection: ApiConnection,
   method: string,
   path: string,
-  options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  options: RequestOptions = {},
 ): Promise<T> {
-  const send = connection.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const headers: Record<string, string> = { authorization: `Bearer ${connection.token}`, ...options.headers };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
-  const response = await send(`${connection.apiBase.replace(/\/+$/, "")}${path}`, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    signal: options.signal,
-  });
+  let response = await send(connection, method, path, options);
+  if (response.status === 401 && connection.renewToken && (await problemCode(response.clone())) === "token_expired") {
+    connection.token = await connection.renewToken();
+    response = await send(connection, method, path, options);
+  }
   const text = await response.text();
   const parsed = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
@@ -55,4 +71,12 @@ export async function apiRequest<T>(
     );
   }
   return parsed as T;
+}
+
+async function problemCode(response: Response): Promise<string | undefined> {
+  try {
+    return ((await response.json()) as { code?: string }).code;
+  } catch {
+    return undefined;
+  }
 }
