@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { projectRoot } from "../infra/local/config.ts";
 import { exitWithVerdict } from "../infra/local/startup-failure.ts";
@@ -10,9 +10,18 @@ import { WebhookReceiver } from "./webhook-receiver.ts";
 /**
  * `npm test`: starts the real services (PostgreSQL, the S3 server, the Neon bridge, the media
  * worker, a webhook receiver), runs every vitest project against them, and stops them whatever
- * happens.
+ * happens: a SIGINT or SIGTERM goes to vitest, and the services stop after it (they lead process
+ * groups of their own, so nothing else would stop them).
  * Arguments are passed to vitest (`npm test -- --project worker`).
  */
+let vitest: ChildProcess | null = null;
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    interrupted = true;
+    vitest?.kill(signal);
+  });
+}
 ensureSystemPackages({ tests: true });
 // The Worker tests read wrangler.toml, whose [assets] directory is the built web app.
 await buildWebApp();
@@ -22,6 +31,7 @@ let exitCode = 1;
 try {
   await receiver.start();
   exitCode = await new Promise<number>((resolve) => {
+    if (interrupted) return resolve(130);
     const child = spawn(
       process.execPath,
       [join(projectRoot, "node_modules/vitest/vitest.mjs"), "run", ...process.argv.slice(2)],
@@ -35,6 +45,7 @@ try {
         },
       },
     );
+    vitest = child;
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 } finally {
