@@ -46,7 +46,18 @@ describe("runCommand", () => {
     ).rejects.toThrow("too late");
   });
 
-  it("kills a command that outlives its timeout", async () => {
-    await expect(runCommand("sleep", ["30"], { timeoutMs: 100 })).rejects.toThrow(/was killed \(SIGKILL\)/);
+  it("kills a command that outlives its timeout and says which limit it broke", async () => {
+    await expect(runCommand("sleep", ["30"], { timeoutMs: 100 })).rejects.toThrow(/sleep ran longer than 0.1 s/);
+  });
+
+  it("kills a command that spins past its CPU budget", async () => {
+    await expect(
+      runCommand("sh", ["-c", "while :; do :; done"], { timeoutMs: 120_000, cpuTimeoutMs: 500 }),
+    ).rejects.toThrow(/sh used more than 0.5 s of CPU/);
+  });
+
+  it("lets a command that waits use more wall time than its CPU budget", async () => {
+    // sleep uses no CPU: a command slowed by a busy machine is not stopped by the CPU budget.
+    await expect(runCommand("sleep", ["2.5"], { timeoutMs: 60_000, cpuTimeoutMs: 100 })).resolves.toBeDefined();
   });
 });

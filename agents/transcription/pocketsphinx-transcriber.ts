@@ -12,7 +12,10 @@ export type PocketsphinxOptions = {
   binary?: string;
   /** Directory of the acoustic model; the Debian package's US English model by default. */
   acousticModel?: string;
-  /** Seconds of processing allowed per second of audio; the recognizer runs at ~0.2–0.7. */
+  /**
+   * CPU seconds allowed per second of audio; the recognizer uses ~0.2–0.7. Wall time may be ten
+   * times that: on a loaded machine a piece is slow, not stuck.
+   */
   timeoutFactor?: number;
   grouping?: SentenceGrouping;
   /** Recognizers run at once; one per core the worker may use by default. */
@@ -39,8 +42,10 @@ export function createPocketsphinxTranscriber(options: PocketsphinxOptions = {})
     const args = ["-infile", audioPath, "-time", "yes", "-logfn", "/dev/null", ...speedArgs(speed)];
     if (options.acousticModel) args.push("-hmm", options.acousticModel);
     const seconds = range.end - range.start;
+    const cpuTimeoutMs = Math.max(60_000, seconds * (options.timeoutFactor ?? 3) * 1000);
     const { stdout } = await runCommand(binary, args, {
-      timeoutMs: Math.max(60_000, seconds * (options.timeoutFactor ?? 3) * 1000),
+      cpuTimeoutMs,
+      timeoutMs: 10 * cpuTimeoutMs,
       signal,
       onStdout: (text) => {
         const at = lastTimestamp(text);
