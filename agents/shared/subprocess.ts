@@ -76,13 +76,14 @@ export function runCommand(command: string, args: string[], options: CommandOpti
       brokenLimit = `ran longer than ${options.timeoutMs / 1000} s`;
       killGroup();
     }, options.timeoutMs);
+    const { cpuTimeoutMs } = options;
     const cpuWatch =
-      options.cpuTimeoutMs === undefined || pgid === undefined
+      cpuTimeoutMs === undefined || pgid === undefined
         ? undefined
         : setInterval(() => {
             const used = cpuTimeMs(pgid);
-            if (used === null || used <= (options.cpuTimeoutMs as number)) return;
-            brokenLimit = `used more than ${(options.cpuTimeoutMs as number) / 1000} s of CPU`;
+            if (used === null || used <= cpuTimeoutMs) return;
+            brokenLimit = `used more than ${cpuTimeoutMs / 1000} s of CPU`;
             killGroup();
           }, 1000);
     const settle = () => {

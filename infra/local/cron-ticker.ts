@@ -1,5 +1,9 @@
 import { log } from "./log.ts";
 
+/** The URL at which `wrangler dev` runs the Worker's every-minute scheduled handler once. */
+export const scheduledUrl = (apiUrl: string) =>
+  `${apiUrl}/cdn-cgi/local/scheduled?cron=${encodeURIComponent("* * * * *")}`;
+
 /**
  * `wrangler dev` never fires cron triggers by itself, so locally nothing would recover expired
  * leases, send unsent jobs, discard abandoned uploads or re-send lost webhooks. This part
@@ -15,9 +19,7 @@ export class CronTicker {
 
   start(): void {
     this.timer = setInterval(() => {
-      fetch(`${this.apiUrl}/cdn-cgi/local/scheduled?cron=${encodeURIComponent("* * * * *")}`).catch((error: Error) =>
-        log("cron tick failed", { error: error.message }),
-      );
+      fetch(scheduledUrl(this.apiUrl)).catch((error: Error) => log("cron tick failed", { error: error.message }));
     }, this.intervalMs);
     this.timer.unref();
   }

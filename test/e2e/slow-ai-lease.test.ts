@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { processLecture } from "../../infra/cli/process-lecture.ts";
 import { signIn } from "../../infra/cli/sign-in.ts";
 import { loadStackConfig } from "../../infra/local/config.ts";
+import { scheduledUrl } from "../../infra/local/cron-ticker.ts";
 import { LocalStack } from "../../infra/local/stack.ts";
 import { generateLecture } from "../../infra/sample-lecture/lecture.ts";
 import { calculusLecture, shortScript } from "../../infra/sample-lecture/scripts.ts";
@@ -32,7 +33,7 @@ describe("a job whose AI calls outlast the lease", () => {
   const slowly = (body: unknown) => (): FakeReply => {
     setTimeout(
       () => {
-        fetch(`${stack.apiUrl}/cdn-cgi/local/scheduled?cron=${encodeURIComponent("* * * * *")}`)
+        fetch(scheduledUrl(stack.apiUrl))
           .then((answer) => cronTicks.push(answer.status))
           .catch(() => cronTicks.push(0));
       },
