@@ -117,6 +117,11 @@ export const jobs = pgTable(
       .notNull()
       .references(() => uploads.id),
     status: jobStatus("status").notNull().default("queued"),
+    /** What people call the lecture: the upload's file name without its extension, editable. */
+    name: text("name").notNull(),
+    /** Known once the job completes: the lecture's length and a picture to show it by. */
+    durationSeconds: real("duration_seconds"),
+    posterKey: text("poster_key"),
     options: jsonb("options").$type<JobOptions>().notNull(),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
     webhookUrl: text("webhook_url"),

@@ -6,6 +6,7 @@ import type { Env } from "../env.ts";
 import { NotFoundError, ProblemError } from "../errors/problem.ts";
 import { drainOutbox } from "../outbox/drain.ts";
 import { recordEffects } from "../outbox/record.ts";
+import { lectureName } from "./lecture-name.ts";
 import type { JobRow } from "./snapshot.ts";
 
 export type CreateJobInput = {
@@ -68,7 +69,7 @@ export async function createJob(
       }
     }
     const [upload] = await tx
-      .select({ status: schema.uploads.status })
+      .select({ status: schema.uploads.status, filename: schema.uploads.filename })
       .from(schema.uploads)
       .where(and(eq(schema.uploads.id, uploadId), eq(schema.uploads.userId, userId)));
     if (!upload) throw new NotFoundError("upload");
@@ -80,6 +81,7 @@ export async function createJob(
       .values({
         userId,
         uploadId,
+        name: lectureName(upload.filename),
         options,
         webhookUrl,
         metadata: metadata ?? {},
