@@ -3,6 +3,7 @@ import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { schema } from "../../../db/client.ts";
 import { ValidationError } from "../../errors/problem.ts";
 import { capacityWaits } from "../../jobs/capacity-queue.ts";
+import { posterUrl } from "../../jobs/results.ts";
 import { authenticate, requireScope } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
@@ -55,5 +56,6 @@ export const list = createRouter().openapi(route, async (c) => {
   const nextCursor =
     rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null;
   const waits = await capacityWaits(c.var.db(), page);
-  return c.json({ jobs: page.map((job) => toJobView(job, waits.get(job.id) ?? null)), nextCursor }, 200);
+  const views = page.map(async (job) => toJobView(job, waits.get(job.id) ?? null, await posterUrl(c.env, job)));
+  return c.json({ jobs: await Promise.all(views), nextCursor }, 200);
 });
