@@ -286,3 +286,17 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );
+
+/**
+ * Nonces of signed internal requests the Worker has accepted (agents/contracts/internal-auth.ts):
+ * a nonce seen twice is a replay. Rows outlive the signature's tolerance window, then the cron
+ * deletes them (a replay after that is refused as expired).
+ */
+export const internalRequestNonces = pgTable(
+  "internal_request_nonces",
+  {
+    nonce: text("nonce").primaryKey(),
+    expiresAt: at("expires_at").notNull(),
+  },
+  (t) => [index("internal_request_nonces_expires_idx").on(t.expiresAt)],
+);
