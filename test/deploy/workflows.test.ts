@@ -33,8 +33,7 @@ describe("GitHub Actions workflows", () => {
   });
 
   it("lints a broken workflow as broken (the linter really runs)", async () => {
-    const broken =
-      "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n";
+    const broken = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    stepz: []\n";
     expect((await runLint(broken, ".github/workflows/broken.yml")).length).toBeGreaterThan(0);
   });
 });
