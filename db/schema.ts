@@ -117,6 +117,11 @@ export const jobs = pgTable(
       .notNull()
       .references(() => uploads.id),
     status: jobStatus("status").notNull().default("queued"),
+    /** What people call the lecture: the upload's file name without its extension, editable. */
+    name: text("name").notNull(),
+    /** Known once the job completes: the lecture's length and a picture to show it by. */
+    durationSeconds: real("duration_seconds"),
+    posterKey: text("poster_key"),
     options: jsonb("options").$type<JobOptions>().notNull(),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
     webhookUrl: text("webhook_url"),
@@ -280,4 +285,18 @@ export const idempotencyKeys = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+/**
+ * Nonces of signed internal requests the Worker has accepted (agents/contracts/internal-auth.ts):
+ * a nonce seen twice is a replay. Rows outlive the signature's tolerance window, then the cron
+ * deletes them (a replay after that is refused as expired).
+ */
+export const internalRequestNonces = pgTable(
+  "internal_request_nonces",
+  {
+    nonce: text("nonce").primaryKey(),
+    expiresAt: at("expires_at").notNull(),
+  },
+  (t) => [index("internal_request_nonces_expires_idx").on(t.expiresAt)],
 );

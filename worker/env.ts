@@ -1,6 +1,7 @@
 import type { JobQueueMessage, WebhookQueueMessage } from "../agents/contracts/queue.ts";
 import type { Database } from "../db/client.ts";
 import type { Auth } from "./auth/caller.ts";
+import type { MediaWorkerContainer } from "./jobs/media-worker-container.ts";
 import type { RateLimiter } from "./limits/rate-limiter.ts";
 import type { JobRoom } from "./rooms/job-room.ts";
 
@@ -12,6 +13,8 @@ export type Env = {
   WEBHOOKS_QUEUE: Queue<WebhookQueueMessage>;
   JOB_ROOM: DurableObjectNamespace<JobRoom>;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  /** One Cloudflare container per running job (used when `MEDIA_FLEET` is `containers`). */
+  MEDIA_WORKER: DurableObjectNamespace<MediaWorkerContainer>;
 
   DATABASE_URL: string;
   /** Local development only: the WebSocket-to-TCP bridge in front of a plain PostgreSQL. */
@@ -21,9 +24,15 @@ export type Env = {
   S3_REGION: string;
   S3_ACCESS_KEY_ID: string;
   S3_SECRET_ACCESS_KEY: string;
+  /** Where jobs run: `containers` (Cloudflare Containers, one per job) or `http` (`MEDIA_WORKER_URL`). */
+  MEDIA_FLEET: string;
+  /** The media worker (or the load balancer in front of a self-hosted fleet) when `MEDIA_FLEET` is `http`. */
   MEDIA_WORKER_URL: string;
   MEDIA_WORKER_SECRET: string;
   JWT_SECRET: string;
+  /** Handed to the containers: OpenAI transcription and analysis when set, offline backends otherwise. */
+  OPENAI_API_KEY?: string;
+  OPENAI_BASE_URL?: string;
   ENCRYPTION_KEY: string;
   PUBLIC_BASE_URL: string;
   ALLOW_INSECURE_WEBHOOKS: string;

@@ -6,6 +6,7 @@ import { consumeDeadJobs } from "./queues/jobs-dead-letter.ts";
 import { consumeWebhooks } from "./queues/webhooks.ts";
 import { runScheduledTasks } from "./scheduled/index.ts";
 
+export { MediaWorkerContainer } from "./jobs/media-worker-container.ts";
 export { RateLimiter } from "./limits/rate-limiter.ts";
 export { JobRoom } from "./rooms/job-room.ts";
 

@@ -157,6 +157,8 @@ export const ResultManifest = z.object({
   reel: z.object({ key: z.string(), durationSeconds: z.number() }).nullable(),
   transcript: z.object({ jsonKey: z.string(), vttKey: z.string(), srtKey: z.string() }),
   reelCaptions: z.object({ vttKey: z.string(), srtKey: z.string() }).nullable(),
+  /** The slides as the layout scan found them; manifests written before slides were listed lack it. */
+  slides: z.array(SlideSegment).optional(),
   stats: z.record(z.string(), z.unknown()),
 });
 export type ResultManifest = z.infer<typeof ResultManifest>;

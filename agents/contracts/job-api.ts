@@ -17,6 +17,12 @@ export type CapacityWait = z.infer<typeof CapacityWait>;
  */
 export const JobView = z.object({
   id: z.string().uuid(),
+  /** The lecture's name: its file's name until renamed (`PATCH /v1/jobs/{id}`). */
+  name: z.string(),
+  /** The lecture's length in seconds, once the job has completed. */
+  durationSeconds: z.number().nullable(),
+  /** A short-lived presigned GET of a picture from the lecture, once the job has completed. */
+  poster: z.string().url().nullable(),
   status: JobStatus,
   stage: StageName.nullable(),
   progress: z.number().min(0).max(1),
@@ -56,6 +62,18 @@ export const JobResults = z.object({
     }),
   ),
   chapters: z.array(Chapter),
+  /** The uploaded lecture itself, to play chapters and highlights where they happen. */
+  source: z.object({ url: resultUrl, contentType: z.string() }).nullable(),
+  /** Slides in timeline order, with the text read from them. */
+  slides: z.array(
+    z.object({
+      start: z.number(),
+      end: z.number(),
+      title: z.string().nullable(),
+      text: z.string().nullable(),
+      thumbnail: resultUrl,
+    }),
+  ),
   reel: z.object({ url: resultUrl, duration: z.number() }).nullable(),
   transcript: z.object({ json: resultUrl, vtt: resultUrl, srt: resultUrl }),
   reelCaptions: z.object({ vtt: resultUrl, srt: resultUrl }).nullable(),

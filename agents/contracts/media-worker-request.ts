@@ -1,7 +1,11 @@
 import { signInternalRequest } from "./internal-auth.ts";
 
-/** A media worker behind a URL (which may carry a path prefix, as behind a gateway) and the secret shared with it. */
-export type MediaWorkerTarget = { url: string; secret: string };
+/**
+ * A media worker behind a URL (which may carry a path prefix, as behind a gateway) and the secret
+ * shared with it. `fetch` defaults to the global one; a Cloudflare container is reached through
+ * its Durable Object stub's `fetch` instead.
+ */
+export type MediaWorkerTarget = { url: string; secret: string; fetch?: (request: Request) => Promise<Response> };
 
 /**
  * One signed POST to a media worker (`/jobs`, `/jobs/:id/cancel`): the only place that builds
@@ -20,5 +24,6 @@ export async function postToMediaWorker(
 ): Promise<Response> {
   const headers = await signInternalRequest(target.secret, body);
   const base = target.url.endsWith("/") ? target.url : `${target.url}/`;
-  return fetch(new URL(path.replace(/^\//, ""), base), { method: "POST", body, headers, signal });
+  const request = new Request(new URL(path.replace(/^\//, ""), base), { method: "POST", body, headers, signal });
+  return (target.fetch ?? fetch)(request);
 }

@@ -94,6 +94,8 @@ export function workerEnv(config: StackConfig): Record<string, string> {
     S3_REGION: config.s3.region,
     S3_ACCESS_KEY_ID: config.s3.accessKeyId,
     S3_SECRET_ACCESS_KEY: config.s3.secretAccessKey,
+    // No container runtime here: the stack runs one media worker process behind a URL.
+    MEDIA_FLEET: "http",
     MEDIA_WORKER_URL: `http://127.0.0.1:${config.ports.mediaWorker}`,
     MEDIA_WORKER_SECRET: config.secrets.internal,
     JWT_SECRET: config.secrets.jwt,

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unstable_readConfig } from "wrangler";
@@ -16,6 +16,7 @@ type DeployConfig = {
   durable_objects: { bindings: { name: string; class_name: string }[] };
   vars: Record<string, unknown>;
   migrations: { new_sqlite_classes?: string[]; new_classes?: string[] }[];
+  containers?: { class_name: string; image: string; max_instances?: number; instance_type?: unknown }[];
 };
 const config: DeployConfig = unstable_readConfig({ config: join(projectRoot, "wrangler.toml") });
 const source = (path: string) => readFileSync(join(projectRoot, path), "utf8");
@@ -39,7 +40,16 @@ describe("wrangler deploy --dry-run", () => {
     await buildWebApp(); // the [assets] directory must exist
     await run(
       process.execPath,
-      [join(projectRoot, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", outdir],
+      // Building the container image needs a Docker engine, which CI and these machines lack;
+      // `--containers-rollout=none` still bundles the class, binding and migration.
+      [
+        join(projectRoot, "node_modules/wrangler/bin/wrangler.js"),
+        "deploy",
+        "--dry-run",
+        "--outdir",
+        outdir,
+        "--containers-rollout=none",
+      ],
       {
         cwd: projectRoot,
         env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", NO_COLOR: "1" },
@@ -76,5 +86,19 @@ describe("wrangler deploy --dry-run", () => {
       expect(migrated).toContain(className);
       expect(bundle).toMatch(new RegExp(`export\\s*\\{[^}]*\\b${className}\\b`));
     }
+  });
+
+  it("runs the media fleet as containers: a Durable Object class with a binding, a migration and an image", () => {
+    const [container, ...others] = config.containers ?? [];
+    expect(others).toEqual([]);
+    expect(container).toMatchObject({ class_name: "MediaWorkerContainer", instance_type: "standard-3" });
+    expect(container!.max_instances).toBeGreaterThan(0);
+    expect(existsSync(resolve(projectRoot, container!.image))).toBe(true);
+    expect(config.durable_objects.bindings).toContainEqual({
+      name: "MEDIA_WORKER",
+      class_name: "MediaWorkerContainer",
+    });
+    expect(config.vars.MEDIA_FLEET).toBe("containers");
+    expect(bundle).toMatch(/export\s*\{[^}]*\bMediaWorkerContainer\b/);
   });
 });

@@ -1,4 +1,5 @@
 import { Jwt } from "hono/utils/jwt";
+import { z } from "zod";
 import { UnauthorizedError } from "../errors/problem.ts";
 
 /** Access tokens live 15 minutes; a refresh token gets a new one. */
@@ -48,11 +49,15 @@ export async function verifyAccessToken(env: TokenSecret, token: string): Promis
       throw new UnauthorizedError("The access token has expired.", "token_expired");
     throw new UnauthorizedError("The access token is not valid.");
   }
-  // verify() checks `exp` only when present; a token without one would never expire.
-  if (typeof payload.exp !== "number" || typeof payload.sub !== "string" || payload.sub === "") {
+  // verify() checks `exp` only when present; a token without one would never expire. A `sub`
+  // that is not a user id could only come from a leaked secret, but must still be a 401.
+  const userId = userIdSchema.safeParse(payload.sub);
+  if (typeof payload.exp !== "number" || !userId.success) {
     throw new UnauthorizedError("The access token is not valid.");
   }
-  return payload.sub;
+  return userId.data;
 }
+
+const userIdSchema = z.uuid();
 
 export const accessTokenClaims = { algorithm, issuer, audience } as const;

@@ -1,31 +1,37 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { apiKeys } from "../../db/schema.ts";
+import { type CountedLimit, insertWithinLimit } from "../limits/counted-limit.ts";
 import type { Scope } from "./scopes.ts";
 import { randomSecret, sha256Hex } from "./secrets.ts";
 
 /** Keys look like `lh_live_<43 url-safe characters>`: recognisable in logs and by secret scanners. */
 export const API_KEY_PREFIX = "lh_live_";
 const shownPrefixLength = API_KEY_PREFIX.length + 6;
+/** Revoked keys do not count: rotating a key is revoking one and creating another. */
+const liveKeyLimit: CountedLimit = { name: "api-keys", max: 50, code: "too_many_api_keys", what: "live API keys" };
 
 /**
- * Creates a key for a user. The key itself is returned once and only its SHA-256 is stored.
+ * Creates a key for a user, at most 50 live ones (409 `too_many_api_keys`). The key itself is
+ * returned once and only its SHA-256 is stored.
  *
  * @example
  * const { key, row } = await createApiKey(db, userId, "CI", ["jobs:read"]);
  */
 export async function createApiKey(db: Database, userId: string, name: string, keyScopes: readonly Scope[]) {
   const key = `${API_KEY_PREFIX}${randomSecret(32)}`;
-  const [row] = await db
-    .insert(apiKeys)
-    .values({
-      userId,
-      name,
-      prefix: key.slice(0, shownPrefixLength),
-      keyHash: await sha256Hex(key),
-      scopes: [...new Set(keyScopes)],
-    })
-    .returning();
+  const keyHash = await sha256Hex(key);
+  const [row] = await insertWithinLimit(
+    db,
+    liveKeyLimit,
+    userId,
+    (tx) => tx.$count(apiKeys, and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt))),
+    (tx) =>
+      tx
+        .insert(apiKeys)
+        .values({ userId, name, prefix: key.slice(0, shownPrefixLength), keyHash, scopes: [...new Set(keyScopes)] })
+        .returning(),
+  );
   return { key, row: row! };
 }
 

@@ -3,9 +3,11 @@ import type { JobOptions } from "../../agents/contracts/job.ts";
 import { type Database, schema } from "../../db/client.ts";
 import { sha256Hex } from "../auth/secrets.ts";
 import type { Env } from "../env.ts";
-import { NotFoundError, ProblemError } from "../errors/problem.ts";
+import { ProblemError } from "../errors/problem.ts";
 import { drainOutbox } from "../outbox/drain.ts";
 import { recordEffects } from "../outbox/record.ts";
+import { lockOwnUpload } from "../uploads/rows.ts";
+import { lectureName } from "./lecture-name.ts";
 import type { JobRow } from "./snapshot.ts";
 
 export type CreateJobInput = {
@@ -67,11 +69,7 @@ export async function createJob(
         return { job: job!, replayed: true, outbox: [] };
       }
     }
-    const [upload] = await tx
-      .select({ status: schema.uploads.status })
-      .from(schema.uploads)
-      .where(and(eq(schema.uploads.id, uploadId), eq(schema.uploads.userId, userId)));
-    if (!upload) throw new NotFoundError("upload");
+    const upload = await lockOwnUpload(tx, userId, uploadId, "share");
     if (upload.status !== "completed") {
       throw new ProblemError(409, "upload_not_completed", "Complete the upload before starting a job from it.");
     }
@@ -80,6 +78,7 @@ export async function createJob(
       .values({
         userId,
         uploadId,
+        name: lectureName(upload.filename),
         options,
         webhookUrl,
         metadata: metadata ?? {},

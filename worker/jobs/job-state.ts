@@ -1,3 +1,4 @@
+import type { ResultManifest } from "../../agents/contracts/artifacts.ts";
 import type { JobErrorCode, StageStates } from "../../agents/contracts/job.ts";
 import type { WorkerEvent } from "../../agents/contracts/media-protocol.ts";
 import type { ProgressPayload } from "../../agents/contracts/progress.ts";
@@ -83,6 +84,8 @@ export function nextJobState(job: JobRow, event: WorkerEvent, now: Date, leaseSe
           stage: null,
           leaseExpiresAt: null,
           manifestKey: event.manifestKey,
+          durationSeconds: event.manifest.durationSeconds,
+          posterKey: posterOf(event.manifest),
           finishedAt: now,
         },
         message: { type: "completed", resultsUrl: `/v1/jobs/${job.id}/results` },
@@ -94,6 +97,12 @@ export function nextJobState(job: JobRow, event: WorkerEvent, now: Date, leaseSe
       return { kind: "apply", patch: { ...failure.patch, lastEventSeq: event.seq }, message: failure.message };
     }
   }
+}
+
+/** The picture a job is shown by: its earliest highlight's poster, else its first slide. */
+function posterOf(manifest: ResultManifest): string | null {
+  const earliest = manifest.highlights.toSorted((a, b) => a.start - b.start).find((h) => h.thumbnailKey);
+  return earliest?.thumbnailKey ?? manifest.slides?.find((slide) => slide.thumbnailKey)?.thumbnailKey ?? null;
 }
 
 /** The job goes back to the queue as its next attempt; stage checkpoints let it resume. */

@@ -1,5 +1,5 @@
 import type { JobSpec } from "../../agents/contracts/media-protocol.ts";
-import { postToMediaWorker } from "../../agents/contracts/media-worker-request.ts";
+import { type MediaWorkerTarget, postToMediaWorker } from "../../agents/contracts/media-worker-request.ts";
 import type { Env } from "../env.ts";
 
 export type SubmitResult =
@@ -10,14 +10,18 @@ export type SubmitResult =
   | { outcome: "failed"; detail: string };
 
 /**
- * How the Worker hands jobs to the media fleet. The one implementation today is
- * `httpMediaWorker`: an HTTP client for a media worker behind `MEDIA_WORKER_URL`, locally, in
- * tests and in production alike. A client for Cloudflare Containers (through their Durable
- * Object class) is future work, tracked in the fleet issue; it would implement this same type.
+ * How the Worker hands jobs to the media fleet: `httpMediaWorker` for a media worker behind
+ * `MEDIA_WORKER_URL` (locally, in tests, a self-hosted fleet behind a load balancer), and
+ * `containerMediaWorker` (container-client.ts) for Cloudflare Containers, one instance per job.
+ * `mediaFleet` (media-fleet.ts) picks one from `MEDIA_FLEET`.
  */
 export type MediaWorkerClient = {
   submit(spec: JobSpec): Promise<SubmitResult>;
   cancel(jobId: string, attempt: number): Promise<void>;
+  /** Called on every heartbeat of a running attempt: keeps whatever runs it awake. */
+  keepAwake(jobId: string): Promise<void>;
+  /** Readiness: throws when the fleet cannot take jobs. */
+  probe(): Promise<void>;
 };
 
 /**
@@ -37,25 +41,47 @@ export async function interpretSubmitResponse(response: Response): Promise<Submi
 }
 
 /**
- * The media worker at `MEDIA_WORKER_URL` (which may carry a path prefix, as behind a gateway),
- * every call signed with `MEDIA_WORKER_SECRET`.
+ * The media worker protocol over signed POSTs to the target a job runs on: one media worker
+ * behind a URL, or the job's own container.
+ *
+ * @example
+ * const client = signedMediaWorker((jobId) => ({ url: "http://container/", secret, fetch: stubOf(jobId) }));
  */
-export function httpMediaWorker(env: Pick<Env, "MEDIA_WORKER_URL" | "MEDIA_WORKER_SECRET">): MediaWorkerClient {
-  const target = { url: env.MEDIA_WORKER_URL, secret: env.MEDIA_WORKER_SECRET };
-  const post = (path: string, payload: unknown) => postToMediaWorker(target, path, JSON.stringify(payload));
+export function signedMediaWorker(
+  targetOf: (jobId: string) => MediaWorkerTarget,
+  fleet: Pick<MediaWorkerClient, "keepAwake" | "probe">,
+): MediaWorkerClient {
+  const post = (jobId: string, path: string, payload: unknown) =>
+    postToMediaWorker(targetOf(jobId), path, JSON.stringify(payload));
   return {
+    ...fleet,
     async submit(spec) {
       try {
-        return await interpretSubmitResponse(await post("jobs", spec));
+        return await interpretSubmitResponse(await post(spec.jobId, "jobs", spec));
       } catch (error) {
         return { outcome: "failed", detail: `media worker unreachable: ${(error as Error).message}` };
       }
     },
     async cancel(jobId, attempt) {
-      const response = await post(`jobs/${jobId}/cancel`, { jobId, attempt });
+      const response = await post(jobId, `jobs/${jobId}/cancel`, { jobId, attempt });
       // 404: the attempt is not (or no longer) there; 409: a newer attempt replaced it. Both: done.
       if (!response.ok && response.status !== 404 && response.status !== 409)
         throw new Error(`cancel answered ${response.status}`);
     },
   };
+}
+
+/**
+ * The media worker at `MEDIA_WORKER_URL` (which may carry a path prefix, as behind a gateway),
+ * every call signed with `MEDIA_WORKER_SECRET`. It stays up between jobs: nothing to keep awake.
+ */
+export function httpMediaWorker(env: Pick<Env, "MEDIA_WORKER_URL" | "MEDIA_WORKER_SECRET">): MediaWorkerClient {
+  const target = { url: env.MEDIA_WORKER_URL, secret: env.MEDIA_WORKER_SECRET };
+  return signedMediaWorker(() => target, {
+    keepAwake: async () => {},
+    async probe() {
+      const response = await fetch(new URL("/health", env.MEDIA_WORKER_URL));
+      if (!response.ok) throw new Error(`media worker answered ${response.status}`);
+    },
+  });
 }

@@ -1,3 +1,5 @@
+import { eq } from "drizzle-orm";
+import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
 import { ProblemError } from "../errors/problem.ts";
 import { Bucket } from "../storage/bucket.ts";
@@ -7,12 +9,19 @@ import type { JobRow } from "./snapshot.ts";
 /** Result URLs are presigned GETs that expire quickly; clients fetch results again for fresh ones. */
 export const RESULT_URL_TTL_SECONDS = 900;
 
+/** A presigned GET of the job's poster, or null before it has one. */
+export function posterUrl(env: Env, job: JobRow): Promise<string | null> {
+  if (!job.posterKey) return Promise.resolve(null);
+  return new Bucket(env).presign("GET", job.posterKey, { expiresIn: RESULT_URL_TTL_SECONDS });
+}
+
 /**
  * A completed job's results: highlights in timeline order with clip and thumbnail URLs,
  * chapters, the reel, transcripts and stats, all from the manifest the media worker left in
- * storage (the one copy of a job's results) plus the job row's own timings.
+ * storage (the one copy of a job's results) plus the job row's own timings, and the source
+ * lecture itself, so chapters and highlights can be watched where they happen.
  */
-export async function buildResults(env: Env, job: JobRow) {
+export async function buildResults(env: Env, db: Database, job: JobRow) {
   if (job.status !== "completed" || !job.manifestKey) {
     throw new ProblemError(409, "job_not_completed", `The job is ${job.status}; results exist once it has completed.`);
   }
@@ -22,6 +31,11 @@ export async function buildResults(env: Env, job: JobRow) {
     throw new ProblemError(502, "results_unavailable", "The job's results could not be read from storage.");
   const url = (key: string | null) =>
     key ? bucket.presign("GET", key, { expiresIn: RESULT_URL_TTL_SECONDS }) : Promise.resolve(null);
+
+  const [upload] = await db
+    .select({ objectKey: schema.uploads.objectKey, contentType: schema.uploads.contentType })
+    .from(schema.uploads)
+    .where(eq(schema.uploads.id, job.uploadId));
 
   const inTimelineOrder = manifest.highlights.toSorted((a, b) => a.start - b.start);
   const highlights = await Promise.all(
@@ -47,6 +61,16 @@ export async function buildResults(env: Env, job: JobRow) {
     durationSeconds: manifest.durationSeconds,
     highlights,
     chapters: manifest.chapters,
+    source: upload ? { url: await url(upload.objectKey), contentType: upload.contentType } : null,
+    slides: await Promise.all(
+      (manifest.slides ?? []).map(async (slide) => ({
+        start: slide.start,
+        end: slide.end,
+        title: slide.title,
+        text: slide.text,
+        thumbnail: await url(slide.thumbnailKey),
+      })),
+    ),
     reel: manifest.reel ? { url: await url(manifest.reel.key), duration: manifest.reel.durationSeconds } : null,
     transcript: {
       json: await url(manifest.transcript.jsonKey),

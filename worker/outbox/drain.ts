@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
-import { httpMediaWorker } from "../jobs/media-worker-client.ts";
+import { mediaFleet } from "../jobs/media-fleet.ts";
 import { backoffSeconds } from "../queues/backoff.ts";
 import { performEffect } from "./perform.ts";
 
@@ -72,7 +72,7 @@ export async function drainOutbox(
   let done = 0;
   let failed = 0;
   if (ids?.length === 0) return { done, failed };
-  const mediaWorker = httpMediaWorker(env);
+  const mediaWorker = mediaFleet(env);
   try {
     for (const row of await claim(db, now, ids, limit)) {
       const error = await performEffect({ env, db, mediaWorker, now }, row).then(

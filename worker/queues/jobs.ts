@@ -1,13 +1,13 @@
 import { JobQueueMessage } from "../../agents/contracts/queue.ts";
 import { dispatchJob, retryDelaySeconds } from "../jobs/dispatch.ts";
-import { httpMediaWorker } from "../jobs/media-worker-client.ts";
+import { mediaFleet } from "../jobs/media-fleet.ts";
 import { withDatabase } from "../with-database.ts";
 import type { QueueHandler } from "./index.ts";
 
 /** Consumer of `lh-jobs`: dispatches each job to the media fleet, retrying with delays when it is busy. */
 export const consumeJobs: QueueHandler = (batch, env, ctx) =>
   withDatabase(env, ctx, async (db) => {
-    const mediaWorker = httpMediaWorker(env);
+    const mediaWorker = mediaFleet(env);
     for (const message of batch.messages) {
       const body = JobQueueMessage.safeParse(message.body);
       if (!body.success) {

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { type Database, schema } from "../../db/client.ts";
+import { type Database, schema, type Transaction } from "../../db/client.ts";
 import { NotFoundError } from "../errors/problem.ts";
 
 export type UploadRow = typeof schema.uploads.$inferSelect;
@@ -12,10 +12,34 @@ export type UploadRow = typeof schema.uploads.$inferSelect;
  * const upload = await findOwnUpload(c.var.db(), c.var.auth.userId, c.req.valid("param").id);
  */
 export async function findOwnUpload(db: Database, userId: string, id: string): Promise<UploadRow> {
-  const [row] = await db
+  return ownUpload(await ownUploadQuery(db, userId, id));
+}
+
+/**
+ * The caller's upload, locked until the transaction ends: starting a job takes it `share`
+ * (jobs may start side by side), deleting it takes it `update`, so a delete and a job start on
+ * the same upload run one after the other and the second sees what the first did.
+ *
+ * @example
+ * await db.transaction(async (tx) => { const upload = await lockOwnUpload(tx, userId, id, "update"); … });
+ */
+export async function lockOwnUpload(
+  tx: Transaction,
+  userId: string,
+  id: string,
+  mode: "share" | "update",
+): Promise<UploadRow> {
+  return ownUpload(await ownUploadQuery(tx, userId, id).for(mode));
+}
+
+function ownUploadQuery(db: Database | Transaction, userId: string, id: string) {
+  return db
     .select()
     .from(schema.uploads)
     .where(and(eq(schema.uploads.id, id), eq(schema.uploads.userId, userId)));
+}
+
+function ownUpload([row]: UploadRow[]): UploadRow {
   if (!row) throw new NotFoundError("upload");
   return row;
 }

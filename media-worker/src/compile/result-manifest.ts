@@ -2,6 +2,7 @@ import type {
   CompilationPlan,
   ContentAnalysis,
   HighlightSelection,
+  LayoutAnalysis,
   ProbeResult,
   ResultManifest,
   Transcript,
@@ -14,6 +15,7 @@ export type RenderedMedia = { clipKeys: Map<number, string>; posterKeys: Map<num
 /** The decisions of a finished job that its manifest lists. */
 export type JobDecisions = {
   probe: ProbeResult;
+  layout: LayoutAnalysis;
   transcript: Transcript;
   analysis: ContentAnalysis;
   selection: HighlightSelection;
@@ -38,6 +40,7 @@ export function manifestOf(input: JobDecisions, media: RenderedMedia, text: Text
     reel: reelKey ? { key: reelKey, durationSeconds: reel.durationSeconds } : null,
     transcript,
     reelCaptions,
+    slides: input.layout.segments,
     stats: {
       transcriptBackend: input.transcript.backend,
       analysisBackend: input.analysis.backend,

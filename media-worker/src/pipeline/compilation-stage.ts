@@ -3,6 +3,7 @@ import { join } from "node:path";
 import {
   type ContentAnalysis,
   type HighlightSelection,
+  type LayoutAnalysis,
   type ProbeResult,
   ResultManifest,
   type Transcript,
@@ -12,7 +13,13 @@ import { renderOutputs } from "../compile/render-outputs.ts";
 import type { PipelineContext } from "./context.ts";
 import { runStage } from "./stage-runner.ts";
 
-type Decided = { probe: ProbeResult; transcript: Transcript; analysis: ContentAnalysis; selection: HighlightSelection };
+type Decided = {
+  probe: ProbeResult;
+  layout: LayoutAnalysis;
+  transcript: Transcript;
+  analysis: ContentAnalysis;
+  selection: HighlightSelection;
+};
 
 /** Compilation: the agents plan the edit and write the captions, the media worker renders and uploads them, then the manifest. */
 export const compilationStage = (context: PipelineContext, decided: Decided) =>

@@ -44,7 +44,7 @@ export async function insertJob(overrides: Partial<typeof schema.jobs.$inferInse
     const uploadId = await insertCompletedUpload(userId, db);
     const [job] = await db
       .insert(schema.jobs)
-      .values({ userId, uploadId, options: JobOptions.parse({}), ...overrides })
+      .values({ userId, uploadId, name: "Test lecture", options: JobOptions.parse({}), ...overrides })
       .returning();
     return job!;
   });

@@ -9,12 +9,14 @@ const route = createRoute({
   path: "/",
   tags: ["API keys"],
   summary: "Create an API key",
-  description: "Needs a user's access token. The key is in this response only; store it now.",
+  description:
+    "Needs a user's access token. The key is in this response only; store it now. " +
+    "An account holds at most 50 live keys (409 `too_many_api_keys`).",
   security: bearerSecurity,
   request: jsonBody(createApiKeySchema),
   responses: {
     201: jsonContent(createdApiKeySchema, "The new key, shown once."),
-    ...problemResponses(400, 401, 403, 413),
+    ...problemResponses(400, 401, 403, 409, 413),
   },
 });
 

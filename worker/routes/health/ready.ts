@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
+import { mediaFleet } from "../../jobs/media-fleet.ts";
 import { jsonContent, publicSecurity } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { Bucket } from "../../storage/bucket.ts";
@@ -50,10 +51,7 @@ export const ready = createRouter().openapi(route, async (c) => {
   const [database, storage, mediaWorker] = await Promise.all([
     probe(() => c.var.db().execute(sql`select 1`)),
     probe(() => new Bucket(c.env).check()),
-    probe(async () => {
-      const response = await fetch(new URL("/health", c.env.MEDIA_WORKER_URL));
-      if (!response.ok) throw new Error(`media worker answered ${response.status}`);
-    }),
+    probe(() => mediaFleet(c.env).probe()),
   ]);
   const parts = { database, storage, mediaWorker };
   const down = Object.entries(parts)

@@ -1,7 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { WorkerEvent } from "../../../agents/contracts/media-protocol.ts";
+import type { Env } from "../../env.ts";
 import { ValidationError } from "../../errors/problem.ts";
 import { applyWorkerEvent } from "../../jobs/apply-event.ts";
+import { mediaFleet } from "../../jobs/media-fleet.ts";
 import { renewLease } from "../../jobs/renew-lease.ts";
 import { internalSignature } from "../../middleware/internal-signature/index.ts";
 import { jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
@@ -17,7 +19,7 @@ const route = createRoute({
     "Heartbeat, progress, stage, completion and failure reports from the media worker, signed with the shared secret " +
     "(`x-lh-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body>`). Replays outside five minutes are refused; " +
     "one inside is a duplicate (same job, attempt and seq) and changes nothing. A heartbeat only extends the " +
-    "running attempt's lease.",
+    "running attempt's lease (and keeps the job's container awake).",
   middleware: [internalSignature()] as const,
   request: {
     params: z.object({ id: z.string().uuid() }),
@@ -32,6 +34,14 @@ const route = createRoute({
   },
 });
 
+async function keepAwake(env: Env, jobId: string): Promise<void> {
+  await mediaFleet(env)
+    .keepAwake(jobId)
+    .catch((error: Error) =>
+      console.warn(JSON.stringify({ level: "warn", msg: "keep-awake failed", jobId, error: error.message })),
+    );
+}
+
 export const jobEvents = createRouter().openapi(route, async (c) => {
   const event = c.req.valid("json");
   if (event.jobId !== c.req.valid("param").id)
@@ -42,6 +52,8 @@ export const jobEvents = createRouter().openapi(route, async (c) => {
       ? await renewLease(c.var.db(), event, leaseSeconds)
       : await applyWorkerEvent(c.var.db(), event, leaseSeconds);
   if (!result.applied) return c.json({ applied: false, reason: result.reason }, 200);
+  // The container's own idle timer knows nothing of the job: only requests renew it.
+  if (event.type === "heartbeat") await keepAwake(c.env, event.jobId);
   await drainOutbox(c.env, c.var.db(), { ids: result.outbox });
   return c.json({ applied: true }, 200);
 });

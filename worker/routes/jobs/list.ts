@@ -1,24 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { schema } from "../../../db/client.ts";
-import { ValidationError } from "../../errors/problem.ts";
 import { capacityWaits } from "../../jobs/capacity-queue.ts";
+import { readJobListCursor, signJobListCursor } from "../../jobs/list-cursor.ts";
+import { posterUrl } from "../../jobs/results.ts";
 import { authenticate, requireScope } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { jobList, listJobsQuery } from "./schemas.ts";
 import { toJobView } from "./view.ts";
-
-type Cursor = { createdAt: string; id: string };
-
-const encodeCursor = (cursor: Cursor) => btoa(JSON.stringify(cursor)).replaceAll("=", "");
-function decodeCursor(text: string): Cursor {
-  try {
-    const cursor = JSON.parse(atob(text)) as Cursor;
-    if (typeof cursor.id === "string" && !Number.isNaN(Date.parse(cursor.createdAt))) return cursor;
-  } catch {}
-  throw new ValidationError([{ path: "cursor", message: "is not a cursor this API issued" }]);
-}
 
 const route = createRoute({
   method: "get",
@@ -37,7 +27,7 @@ export const list = createRouter().openapi(route, async (c) => {
   const conditions: SQL[] = [eq(schema.jobs.userId, c.var.auth.userId)];
   if (status) conditions.push(eq(schema.jobs.status, status));
   if (cursor) {
-    const after = decodeCursor(cursor);
+    const after = await readJobListCursor(c.env.JWT_SECRET, c.var.auth.userId, cursor);
     // Row comparison keeps the order total when two jobs share a timestamp.
     conditions.push(
       sql`(${schema.jobs.createdAt}, ${schema.jobs.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
@@ -53,7 +43,13 @@ export const list = createRouter().openapi(route, async (c) => {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null;
+    rows.length > limit && last
+      ? await signJobListCursor(c.env.JWT_SECRET, c.var.auth.userId, {
+          createdAt: last.createdAt.toISOString(),
+          id: last.id,
+        })
+      : null;
   const waits = await capacityWaits(c.var.db(), page);
-  return c.json({ jobs: page.map((job) => toJobView(job, waits.get(job.id) ?? null)), nextCursor }, 200);
+  const views = page.map(async (job) => toJobView(job, waits.get(job.id) ?? null, await posterUrl(c.env, job)));
+  return c.json({ jobs: await Promise.all(views), nextCursor }, 200);
 });

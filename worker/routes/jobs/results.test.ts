@@ -10,6 +10,8 @@ type Results = {
   highlights: { start: number; title: string; clip: string | null; thumbnail: string | null }[];
   chapters: { title: string }[];
   reel: { url: string; duration: number } | null;
+  source: { url: string; contentType: string } | null;
+  slides: { start: number; title: string | null; text: string | null; thumbnail: string | null }[];
   transcript: { vtt: string };
   stats: Record<string, unknown>;
 };
@@ -21,17 +23,25 @@ describe("GET /v1/jobs/:id/results", () => {
     const bucket = new Bucket(env);
     const clipKey = storageKeys.output(job.id, "clips/0.mp4");
     await bucket.fetch(clipKey, { method: "PUT", body: "clip bytes" });
+    const posterKey = storageKeys.output(job.id, "posters/0.jpg");
+    const slideKey = storageKeys.output(job.id, "slides/0.jpg");
+    await bucket.fetch(slideKey, { method: "PUT", body: "slide bytes" });
+    await bucket.fetch(posterKey, { method: "PUT", body: "poster bytes" });
+    await bucket.fetch(`uploads/${user.userId}/${job.uploadId}/source.mp4`, { method: "PUT", body: "lecture bytes" });
     const highlight = { summary: "s", keyPhrases: ["k"], score: 0.8, chapterIndex: 0, thumbnailKey: null };
     const manifest: ResultManifest = {
       durationSeconds: 900,
       highlights: [
         { ...highlight, start: 400, end: 430, title: "Later", clipKey: null },
-        { ...highlight, start: 100, end: 130, title: "Earlier", clipKey },
+        { ...highlight, start: 100, end: 130, title: "Earlier", clipKey, thumbnailKey: posterKey },
       ],
       chapters: [{ start: 0, title: "Opening", summary: "" }],
       reel: { key: storageKeys.output(job.id, "reel.mp4"), durationSeconds: 59 },
       transcript: { jsonKey: "a.json", vttKey: "a.vtt", srtKey: "a.srt" },
       reelCaptions: null,
+      slides: [
+        { start: 0, end: 900, layout: "slides", thumbnailKey: slideKey, text: "Limits\nε and δ", title: "Limits" },
+      ],
       stats: { analysisBackend: "extractive" },
     };
     await bucket.fetch(storageKeys.manifest(job.id), { method: "PUT", body: JSON.stringify(manifest) });
@@ -56,5 +66,18 @@ describe("GET /v1/jobs/:id/results", () => {
     expect(results.stats).toMatchObject({ analysisBackend: "extractive", attempts: 1 });
     expect(await (await fetch(results.highlights[0]!.clip!)).text()).toBe("clip bytes");
     expect(results.highlights[1]!.clip).toBeNull();
+
+    // The lecture itself plays from the results, and the slides come with their text and pictures.
+    expect(results.source?.contentType).toBe("video/mp4");
+    expect(await (await fetch(results.source!.url)).text()).toBe("lecture bytes");
+    expect(results.slides).toMatchObject([{ start: 0, title: "Limits", text: "Limits\nε and δ" }]);
+    expect(await (await fetch(results.slides[0]!.thumbnail!)).text()).toBe("slide bytes");
+
+    // The job is now known by its length and its earliest highlight's poster.
+    const view = (await (
+      await SELF.fetch(`${apiBase}/v1/jobs/${job.id}`, { headers: authHeaders(user.accessToken) })
+    ).json()) as { durationSeconds: number | null; poster: string | null };
+    expect(view.durationSeconds).toBe(900);
+    expect(await (await fetch(view.poster!)).text()).toBe("poster bytes");
   });
 });

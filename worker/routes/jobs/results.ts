@@ -12,7 +12,7 @@ const route = createRoute({
   tags: ["Jobs"],
   summary: "Get a completed job's results",
   description:
-    "Highlights in timeline order (with clip and thumbnail URLs), chapters, the reel, transcripts (JSON, WebVTT, SRT) and stats. URLs are short-lived presigned GETs.",
+    "Highlights in timeline order (with clip and thumbnail URLs), chapters, the source lecture, slides, the reel, transcripts (JSON, WebVTT, SRT) and stats. URLs are short-lived presigned GETs.",
   security: bearerSecurity,
   middleware: [authenticate(), requireScope("jobs:read")] as const,
   request: { params: jobIdParams },
@@ -21,5 +21,5 @@ const route = createRoute({
 
 export const results = createRouter().openapi(route, async (c) => {
   const job = await findOwnedJob(c.var.db(), c.var.auth.userId, c.req.valid("param").id);
-  return c.json(await buildResults(c.env, job), 200);
+  return c.json(await buildResults(c.env, c.var.db(), job), 200);
 });

@@ -4,12 +4,20 @@ import { type JobRow, jobError } from "../../jobs/snapshot.ts";
 
 /**
  * A job as the API shows it: the row, minus internals (lease, seq), plus links and, while it
- * waits for a free media worker, its place in line (capacity-queue.ts).
+ * waits for a free media worker, its place in line (capacity-queue.ts); `poster` is the
+ * presigned URL of its poster (`posterUrl`).
  */
-export function toJobView(job: JobRow, waitingForCapacity: CapacityWait | null = null): JobView {
+export function toJobView(
+  job: JobRow,
+  waitingForCapacity: CapacityWait | null = null,
+  poster: string | null = null,
+): JobView {
   const self = `/v1/jobs/${job.id}`;
   return {
     id: job.id,
+    name: job.name,
+    durationSeconds: job.durationSeconds,
+    poster,
     status: job.status,
     stage: (job.stage as StageName | null) ?? null,
     progress: job.progress,

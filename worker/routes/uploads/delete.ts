@@ -6,7 +6,7 @@ import { bearerSecurity, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { Bucket } from "../../storage/bucket.ts";
 import { discardStoredBytes } from "../../uploads/discard.ts";
-import { findOwnUpload } from "../../uploads/rows.ts";
+import { lockOwnUpload } from "../../uploads/rows.ts";
 import { uploadIdParams } from "./schemas.ts";
 
 const route = createRoute({
@@ -24,17 +24,21 @@ const route = createRoute({
 
 export const remove = createRouter().openapi(route, async (c) => {
   const db = c.var.db();
-  const row = await findOwnUpload(db, c.var.auth.userId, c.req.valid("param").id);
-  const [activeJob] = await db
-    .select({ id: schema.jobs.id })
-    .from(schema.jobs)
-    .where(and(eq(schema.jobs.uploadId, row.id), inArray(schema.jobs.status, ["queued", "processing"])))
-    .limit(1);
-  if (activeJob) throw new ProblemError(409, "upload_in_use", `Job ${activeJob.id} is processing this upload.`);
+  const row = await db.transaction(async (tx) => {
+    const upload = await lockOwnUpload(tx, c.var.auth.userId, c.req.valid("param").id, "update");
+    const [activeJob] = await tx
+      .select({ id: schema.jobs.id })
+      .from(schema.jobs)
+      .where(and(eq(schema.jobs.uploadId, upload.id), inArray(schema.jobs.status, ["queued", "processing"])))
+      .limit(1);
+    if (activeJob) throw new ProblemError(409, "upload_in_use", `Job ${activeJob.id} is processing this upload.`);
+    await tx
+      .update(schema.uploads)
+      .set({ status: "aborted" })
+      .where(and(eq(schema.uploads.id, upload.id), inArray(schema.uploads.status, ["pending", "completed"])));
+    return upload;
+  });
+  // After the commit: a job started from now on finds the upload aborted, so the bytes can go.
   await discardStoredBytes(new Bucket(c.env), row);
-  await db
-    .update(schema.uploads)
-    .set({ status: "aborted" })
-    .where(and(eq(schema.uploads.id, row.id), inArray(schema.uploads.status, ["pending", "completed"])));
   return c.body(null, 204);
 });

@@ -63,7 +63,7 @@ describe("single uploads", () => {
 });
 
 describe("upload requests that are refused", () => {
-  const refusals: [string, object, string][] = [
+  const refusals: [string, object, string, number?, string?][] = [
     ["a negative size", lecture(-1), "size"],
     ["a zero size", lecture(0), "size"],
     ["a fractional size", lecture(10.5), "size"],
@@ -72,7 +72,14 @@ describe("upload requests that are refused", () => {
     ["a document", { filename: "slides.pdf", contentType: "application/pdf", size: 10 }, "filename"],
     ["a type that contradicts the name", { filename: "a.mp4", contentType: "text/html", size: 10 }, "contentType"],
     ["a path to a system file", { filename: "../../etc/passwd", contentType: "video/mp4", size: 10 }, "filename"],
-    ["a NUL byte", { filename: "lecture\u0000.mp4", contentType: "video/mp4", size: 10 }, "filename"],
+    // Like every text field's, refused by the validation hook before the filename rules run.
+    [
+      "a NUL byte",
+      { filename: "lecture\u0000.mp4", contentType: "video/mp4", size: 10 },
+      "filename",
+      422,
+      "invalid_text",
+    ],
     ["a control character", { filename: "lec\u001bture.mp4", contentType: "video/mp4", size: 10 }, "filename"],
     ["a right-to-left override", { filename: "lecture\u202e4pm.exe", contentType: "video/mp4", size: 10 }, "filename"],
     [
@@ -89,18 +96,21 @@ describe("upload requests that are refused", () => {
     ["a folder", { filename: "lectures/", contentType: "video/mp4", size: 10 }, "filename"],
   ];
 
-  it.each(refusals)("refuses %s, naming the field", async (_, request, path) => {
-    const { accessToken } = await registerUser();
-    const { status, body } = await uploadsApi<{ code: string; errors: { path: string }[] }>(
-      accessToken,
-      "POST",
-      "",
-      request,
-    );
-    expect(status).toBe(400);
-    expect(body.code).toBe("validation_failed");
-    expect(body.errors.map((error) => error.path)).toContain(path);
-  });
+  it.each(refusals)(
+    "refuses %s, naming the field",
+    async (_, request, path, code = 400, problem = "validation_failed") => {
+      const { accessToken } = await registerUser();
+      const { status, body } = await uploadsApi<{ code: string; errors: { path: string }[] }>(
+        accessToken,
+        "POST",
+        "",
+        request,
+      );
+      expect(status).toBe(code);
+      expect(body.code).toBe(problem);
+      expect(body.errors.map((error) => error.path)).toContain(path);
+    },
+  );
 
   it("keeps only the last segment of a path for display; the key never holds the name", async () => {
     const { accessToken } = await registerUser();

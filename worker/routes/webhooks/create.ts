@@ -1,14 +1,19 @@
 import { createRoute } from "@hono/zod-openapi";
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { schema } from "../../../db/client.ts";
-import { ProblemError } from "../../errors/problem.ts";
+import { type CountedLimit, insertWithinLimit } from "../../limits/counted-limit.ts";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { createEncryptedSecret, endpointSecretContext } from "../../webhooks/signing-secrets.ts";
 import { requireAllowedWebhookUrl } from "../../webhooks/url-safety.ts";
 import { createdEndpointView, createEndpointBody, toEndpointView } from "./schemas.ts";
 
-const MAX_ENDPOINTS_PER_ACCOUNT = 20;
+const endpointLimit: CountedLimit = {
+  name: "webhook-endpoints",
+  max: 20,
+  code: "too_many_endpoints",
+  what: "endpoints",
+};
 
 const route = createRoute({
   method: "post",
@@ -29,20 +34,19 @@ const route = createRoute({
 export const create = createRouter().openapi(route, async (c) => {
   const { url, eventTypes, description } = c.req.valid("json");
   requireAllowedWebhookUrl(c.env, url, "url");
-  const db = c.var.db();
   const userId = c.var.auth.userId;
-  const [existing] = await db
-    .select({ n: count() })
-    .from(schema.webhookEndpoints)
-    .where(eq(schema.webhookEndpoints.userId, userId));
-  if ((existing?.n ?? 0) >= MAX_ENDPOINTS_PER_ACCOUNT) {
-    throw new ProblemError(409, "too_many_endpoints", `An account has at most ${MAX_ENDPOINTS_PER_ACCOUNT} endpoints.`);
-  }
   const id = crypto.randomUUID();
   const { secret, encrypted } = await createEncryptedSecret(c.env.ENCRYPTION_KEY, endpointSecretContext(id));
-  const [row] = await db
-    .insert(schema.webhookEndpoints)
-    .values({ id, userId, url, eventTypes, description, secretEncrypted: encrypted })
-    .returning();
+  const [row] = await insertWithinLimit(
+    c.var.db(),
+    endpointLimit,
+    userId,
+    (tx) => tx.$count(schema.webhookEndpoints, eq(schema.webhookEndpoints.userId, userId)),
+    (tx) =>
+      tx
+        .insert(schema.webhookEndpoints)
+        .values({ id, userId, url, eventTypes, description, secretEncrypted: encrypted })
+        .returning(),
+  );
   return c.json({ ...toEndpointView(row!), secret }, 201);
 });
