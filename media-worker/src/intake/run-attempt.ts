@@ -1,5 +1,7 @@
+import { plainJobErrorMessages } from "../../../agents/contracts/job.ts";
 import type { JobSpec } from "../../../agents/contracts/media-protocol.ts";
-import { JobFailure } from "../job-failure.ts";
+import { FfmpegError } from "../ffmpeg/process.ts";
+import { Interruption, JobFailure } from "../job-failure.ts";
 import { log } from "../log.ts";
 import { metrics } from "../metrics.ts";
 import { type PipelineDeps, runPipeline } from "../pipeline/run-pipeline.ts";
@@ -13,7 +15,7 @@ const defaultLeaseSeconds = 120;
 /**
  * Runs one attempt of a job through the pipeline and reports it as WorkerEvents: `started`,
  * a `heartbeat` every quarter of the lease for as long as it runs, stages and progress, then
- * `completed` or `failed` with a stable code. Never throws; resolves once every event was sent.
+ * `completed`, `failed` with a stable code, or `interrupted` when the media worker shuts down. Never throws; resolves once every event was sent.
  *
  * @example
  * await runAttempt(spec, controller.signal, { store, agents, settings, scratchRoot, secret });
@@ -38,7 +40,16 @@ export async function runAttempt(spec: JobSpec, signal: AbortSignal, deps: Attem
     metrics.jobsFinished.inc({ outcome: "completed", code: "" });
     log.info("job completed", context);
   } catch (error) {
-    const failure = error instanceof JobFailure ? error : new JobFailure("internal", String(error), { cause: error });
+    if (signal.reason instanceof Interruption) {
+      void events.send({ type: "interrupted", reason: signal.reason.reason });
+      metrics.jobsFinished.inc({ outcome: "interrupted", code: "" });
+      log.info("job interrupted", { ...context, reason: signal.reason.reason });
+      return;
+    }
+    const failure =
+      error instanceof JobFailure
+        ? error
+        : new JobFailure("internal", plainJobErrorMessages.internal, { cause: error });
     void events.send({
       type: "failed",
       code: failure.code,
@@ -47,9 +58,21 @@ export async function runAttempt(spec: JobSpec, signal: AbortSignal, deps: Attem
       retryable: failure.retryable,
     });
     metrics.jobsFinished.inc({ outcome: "failed", code: failure.code });
-    log.warn("job failed", { ...context, code: failure.code, stage: failure.stage, error: failure.message });
+    log.warn("job failed", {
+      ...context,
+      code: failure.code,
+      stage: failure.stage,
+      error: failure.message,
+      cause: describeCause(failure.cause),
+    });
   } finally {
     events.stopHeartbeats();
     await events.flush();
   }
+}
+
+/** For the operator's log only: the raw text behind a failure (ffmpeg's last lines included). */
+function describeCause(cause: unknown): string | undefined {
+  if (cause instanceof FfmpegError) return `${cause.message}\n${cause.stderrTail}`;
+  return cause instanceof Error ? cause.message : cause === undefined ? undefined : String(cause);
 }
