@@ -57,3 +57,43 @@ describe("configuration", () => {
     expect(() => loadConfig({ ...env, STAGE_TIMEOUT_SECONDS: "layout" })).toThrow(/STAGE_TIMEOUT_SECONDS/);
   });
 });
+
+describe("media worker intake body limit", () => {
+  it("answers 413 to signed and unsigned bodies over 256 KiB, with or without Content-Length", async () => {
+    const store = new ObjectStore({
+      endpoint: env.S3_ENDPOINT,
+      bucket: "b",
+      region: "auto",
+      accessKeyId: "k",
+      secretAccessKey: "s",
+    });
+    const jobs = new JobManager({
+      store,
+      agents: {} as never,
+      settings: { maxDurationSeconds: 60, stageTimeoutSeconds: defaultStageTimeoutSeconds },
+      scratchRoot: "/tmp",
+      concurrency: 1,
+      secret: env.MEDIA_WORKER_SECRET,
+    });
+    const app = createApp(loadConfig(env), { draining: false }, jobs);
+    const big = JSON.stringify({ jobId: crypto.randomUUID(), padding: "x".repeat(1024 * 1024) });
+    const signed = await signInternalRequest(env.MEDIA_WORKER_SECRET, big);
+    for (const path of ["/jobs", `/jobs/${crypto.randomUUID()}/cancel`]) {
+      const withLength = await app.request(path, { method: "POST", body: big, headers: signed });
+      expect(withLength.status, path).toBe(413);
+      // 10 MB streamed without a length: cut off once 256 KiB have been read.
+      let sent = 0;
+      const chunk = new Uint8Array(64 * 1024);
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent >= 10 * 2 ** 20) return controller.close();
+          sent += chunk.length;
+          controller.enqueue(chunk);
+        },
+      });
+      const streamed = await app.request(path, { method: "POST", body: stream, duplex: "half" } as RequestInit);
+      expect(streamed.status, path).toBe(413);
+      expect(sent).toBeLessThan(10 * 2 ** 20);
+    }
+  });
+});
