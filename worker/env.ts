@@ -15,6 +15,8 @@ export type Env = {
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   /** One Cloudflare container per running job (used when `MEDIA_FLEET` is `containers`). */
   MEDIA_WORKER: DurableObjectNamespace<MediaWorkerContainer>;
+  /** The bucket as an R2 binding (staging, production): the Worker's own reads and deletes. Unset locally. */
+  BUCKET?: R2Bucket;
 
   DATABASE_URL: string;
   /** Local development only: the WebSocket-to-TCP bridge in front of a plain PostgreSQL. */

@@ -18,7 +18,9 @@ export default defineConfig({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: "../wrangler.toml" },
-      miniflare: { bindings: { ...serviceEnv, ...uploadLimits } },
+      // TEST_R2: an R2 binding of its own for the tests of the binding path (locally the Worker
+      // talks to the S3 server; `BUCKET` is bound only in staging and production).
+      miniflare: { bindings: { ...serviceEnv, ...uploadLimits }, r2Buckets: ["TEST_R2"] },
     }),
   ],
   test: {

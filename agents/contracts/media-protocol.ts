@@ -47,6 +47,12 @@ export const WorkerEvent = z.discriminatedUnion("type", [
     checkpointKey: z.string(),
     durationMs: z.number().nonnegative(),
   }),
+  /**
+   * The media worker was told to stop (SIGTERM: a deploy, a host restart) and gave the attempt
+   * up after keeping its finished stages' checkpoints: the Worker dispatches the next attempt at
+   * once, instead of after the lease, and the interruption does not count against the job.
+   */
+  z.object({ ...eventBase, type: z.literal("interrupted"), reason: z.string() }),
   z.object({ ...eventBase, type: z.literal("completed"), manifestKey: z.string(), manifest: ResultManifest }),
   z.object({
     ...eventBase,

@@ -15,6 +15,8 @@ export type StackConfig = {
   mediaWorkerConcurrency?: number;
   /** `LH_JOB_LEASE_SECONDS`: the Worker's lease on an attempt; unset, wrangler.toml's value. */
   jobLeaseSeconds?: number;
+  /** `LH_JOB_MAX_ATTEMPTS`: attempts per job; unset, wrangler.toml's value. */
+  jobMaxAttempts?: number;
 };
 
 export type StackPort = keyof StackConfig["ports"];
@@ -81,6 +83,7 @@ export function loadStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
     secrets,
     mediaWorkerConcurrency: env.LH_MEDIA_WORKER_CONCURRENCY ? Number(env.LH_MEDIA_WORKER_CONCURRENCY) : undefined,
     jobLeaseSeconds: env.LH_JOB_LEASE_SECONDS ? Number(env.LH_JOB_LEASE_SECONDS) : undefined,
+    jobMaxAttempts: env.LH_JOB_MAX_ATTEMPTS ? Number(env.LH_JOB_MAX_ATTEMPTS) : undefined,
   };
 }
 
@@ -103,6 +106,7 @@ export function workerEnv(config: StackConfig): Record<string, string> {
     PUBLIC_BASE_URL: `http://127.0.0.1:${config.ports.api}`,
     ALLOW_INSECURE_WEBHOOKS: "true",
     ...(config.jobLeaseSeconds ? { JOB_LEASE_SECONDS: String(config.jobLeaseSeconds) } : {}),
+    ...(config.jobMaxAttempts ? { JOB_MAX_ATTEMPTS: String(config.jobMaxAttempts) } : {}),
   };
 }
 

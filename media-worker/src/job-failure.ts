@@ -27,3 +27,17 @@ export class JobFailure extends Error {
     this.retryable = !notRetryable.has(code);
   }
 }
+
+/**
+ * The abort reason of a shutdown (SIGTERM): not a failure of the job. The attempt reports
+ * `interrupted`, and the Worker dispatches the next one at once, resuming from the checkpoints.
+ *
+ * @example
+ * controller.abort(new Interruption("SIGTERM"));
+ */
+export class Interruption extends Error {
+  constructor(readonly reason: string) {
+    super(`the media worker is shutting down (${reason}); the job resumes from its checkpoints`);
+    this.name = "Interruption";
+  }
+}

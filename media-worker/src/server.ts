@@ -70,7 +70,7 @@ export async function startMediaWorker(config: MediaWorkerConfig, agents: Pipeli
       state.draining = true;
       log.info("shutting down", { reason, running: jobs.inFlight });
       const graceMs = config.SHUTDOWN_GRACE_SECONDS * 1000;
-      await jobs.shutdown(Math.max(0, graceMs - 2000));
+      await jobs.shutdown(Math.max(0, graceMs - 2000), reason);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     })();

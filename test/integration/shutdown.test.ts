@@ -60,7 +60,7 @@ async function startWorkerProcess(): Promise<{ url: string; exited: Promise<numb
 }
 
 describe("SIGTERM in the middle of a job", () => {
-  it("drains, exits 0 within the grace, and leaves checkpoints a retry resumes from", async () => {
+  it("reports interrupted, exits 0 within the grace, and leaves checkpoints a retry resumes from", async () => {
     const worker = await startWorkerProcess();
     const spec = await uploadJob(s3.store(), truthFile.replace("truth.json", "lecture.mp4"), "mp4");
     spec.reportUrl = receiver.url(spec.jobId);
@@ -69,8 +69,9 @@ describe("SIGTERM in the middle of a job", () => {
     await receiver.waitFor((e) => e.jobId === spec.jobId && e.type === "stage" && e.stage === "analysis");
 
     child!.kill("SIGTERM");
-    const failed = await receiver.waitFor((e) => e.jobId === spec.jobId && e.type === "failed");
-    expect(failed).toMatchObject({ code: "internal", stage: "selection", retryable: true });
+    const interrupted = await receiver.waitFor((e) => e.jobId === spec.jobId && e.type === "interrupted");
+    expect(interrupted).toMatchObject({ reason: "SIGTERM", attempt: 1 });
+    expect(receiver.events.filter((e) => e.jobId === spec.jobId && e.type === "failed")).toEqual([]);
     expect(await worker.exited).toBe(0);
 
     for (const stage of ["probe", "audio", "transcription", "layout", "analysis"]) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { JobOptions } from "../../agents/contracts/job.ts";
 import type { WorkerEvent } from "../../agents/contracts/media-protocol.ts";
-import { nextJobState } from "./job-state.ts";
+import { maxAttemptsWithInterruptions, nextJobState } from "./job-state.ts";
 import type { JobRow } from "./snapshot.ts";
 
 const now = new Date("2026-11-21T12:00:00Z");
@@ -115,5 +115,21 @@ describe("nextJobState", () => {
       kind: "apply",
       patch: { status: "failed", errorCode: "input_no_audio" },
     });
+  });
+
+  it("sends an interrupted attempt round again at once, without spending one of the job's attempts", () => {
+    const interrupted: WorkerEvent = { ...base, attempt: 3, seq: 3, type: "interrupted", reason: "SIGTERM" };
+    expect(nextJobState(job({ attempt: 3 }), interrupted, now, 120)).toMatchObject({
+      kind: "apply",
+      requeue: true,
+      patch: { status: "queued", attempt: 4, maxAttempts: 4, lastEventSeq: -1, leaseExpiresAt: null },
+    });
+    const last = { ...interrupted, attempt: maxAttemptsWithInterruptions };
+    expect(nextJobState(job({ attempt: last.attempt, maxAttempts: last.attempt }), last, now, 120)).toMatchObject({
+      kind: "apply",
+      patch: { status: "failed", errorCode: "attempts_exhausted" },
+    });
+    const stale = { ...interrupted, attempt: 2 };
+    expect(nextJobState(job({ attempt: 3 }), stale, now, 120)).toMatchObject({ kind: "ignore" });
   });
 });

@@ -90,13 +90,28 @@ export function nextJobState(job: JobRow, event: WorkerEvent, now: Date, leaseSe
         },
         message: { type: "completed", resultsUrl: `/v1/jobs/${job.id}/results` },
       };
+    case "interrupted":
+      if (job.attempt >= maxAttemptsWithInterruptions)
+        return failedWith(event.seq, "attempts_exhausted", `Interrupted on each of ${job.attempt} attempts.`, now);
+      // The attempt ran out of time, not luck: it gives its attempt back.
+      return { kind: "apply", patch: { ...nextAttempt(job), maxAttempts: job.maxAttempts + 1 }, requeue: true };
     case "failed": {
       if (event.retryable && job.attempt < job.maxAttempts)
         return { kind: "apply", patch: nextAttempt(job), requeue: true };
-      const failure = failJob(event.code, event.message, now);
-      return { kind: "apply", patch: { ...failure.patch, lastEventSeq: event.seq }, message: failure.message };
+      return failedWith(event.seq, event.code, event.message, now);
     }
   }
+}
+
+/**
+ * Interruptions do not spend a job's attempts (hosts restart their containers on their own
+ * schedule), but a job interrupted this many times in all fails rather than circling forever.
+ */
+export const maxAttemptsWithInterruptions = 20;
+
+function failedWith(seq: number, code: JobErrorCode, message: string, now: Date): Transition {
+  const failure = failJob(code, message, now);
+  return { kind: "apply", patch: { ...failure.patch, lastEventSeq: seq }, message: failure.message };
 }
 
 /** The picture a job is shown by: its earliest highlight's poster, else its first slide. */

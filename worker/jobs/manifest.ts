@@ -9,8 +9,6 @@ import type { Bucket } from "../storage/bucket.ts";
  * const manifest = await readManifest(new Bucket(env), job.manifestKey);
  */
 export async function readManifest(bucket: Bucket, key: string): Promise<ResultManifest | null> {
-  const response = await bucket.fetch(key);
-  if (!response.ok) return null;
-  const parsed = ResultManifest.safeParse(await response.json().catch(() => null));
+  const parsed = ResultManifest.safeParse(await bucket.readJson(key));
   return parsed.success ? parsed.data : null;
 }

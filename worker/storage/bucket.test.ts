@@ -41,3 +41,20 @@ describe("Bucket (aws4fetch against the S3 server that checks SigV4)", () => {
     expect((await fetch(url, { method: "PUT", body, headers: { "content-type": "video/mp4" } })).status).toBe(200);
   });
 });
+
+describe("Bucket over an R2 binding (staging and production)", () => {
+  const r2 = (env as unknown as { TEST_R2: R2Bucket }).TEST_R2;
+  const bound = () => new Bucket({ ...env, BUCKET: r2 });
+
+  it("reads, heads and deletes through the binding, not the S3 API", async () => {
+    const key = `jobs/${crypto.randomUUID()}/manifest.json`;
+    expect(await bound().head(key)).toBeNull();
+    expect(await bound().readJson(key)).toBeNull();
+    const written = await r2.put(key, JSON.stringify({ highlights: [] }));
+    expect(await bound().head(key)).toEqual({ sizeBytes: written!.size, etag: written!.httpEtag });
+    expect(await bound().readJson(key)).toEqual({ highlights: [] });
+    expect(await bucket().head(key)).toBeNull(); // the S3 server never saw it
+    await bound().delete(key);
+    expect(await r2.head(key)).toBeNull();
+  });
+});

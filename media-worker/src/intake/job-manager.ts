@@ -1,5 +1,5 @@
 import type { JobSpec } from "../../../agents/contracts/media-protocol.ts";
-import { JobFailure } from "../job-failure.ts";
+import { Interruption, JobFailure } from "../job-failure.ts";
 import { log } from "../log.ts";
 import { metrics } from "../metrics.ts";
 import { type AttemptDeps, runAttempt } from "./run-attempt.ts";
@@ -67,16 +67,13 @@ export class JobManager {
   }
 
   /**
-   * Aborts every running attempt (their processes die, finished stages keep their
-   * checkpoints) and waits for them to settle and report, up to `graceMs`.
+   * Interrupts every running attempt (their processes die, finished stages and transcribed
+   * pieces keep their checkpoints; each reports `interrupted`) and waits for them to settle and
+   * report, up to `graceMs`.
    */
-  async shutdown(graceMs: number): Promise<void> {
+  async shutdown(graceMs: number, reason = "shutdown"): Promise<void> {
     const attempts = [...this.running.values()];
-    for (const attempt of attempts) {
-      attempt.controller.abort(
-        new JobFailure("internal", "the media worker is shutting down; the job resumes from its checkpoints"),
-      );
-    }
+    for (const attempt of attempts) attempt.controller.abort(new Interruption(reason));
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, graceMs);

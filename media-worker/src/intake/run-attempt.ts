@@ -1,7 +1,7 @@
 import { plainJobErrorMessages } from "../../../agents/contracts/job.ts";
 import type { JobSpec } from "../../../agents/contracts/media-protocol.ts";
 import { FfmpegError } from "../ffmpeg/process.ts";
-import { JobFailure } from "../job-failure.ts";
+import { Interruption, JobFailure } from "../job-failure.ts";
 import { log } from "../log.ts";
 import { metrics } from "../metrics.ts";
 import { type PipelineDeps, runPipeline } from "../pipeline/run-pipeline.ts";
@@ -15,7 +15,7 @@ const defaultLeaseSeconds = 120;
 /**
  * Runs one attempt of a job through the pipeline and reports it as WorkerEvents: `started`,
  * a `heartbeat` every quarter of the lease for as long as it runs, stages and progress, then
- * `completed` or `failed` with a stable code. Never throws; resolves once every event was sent.
+ * `completed`, `failed` with a stable code, or `interrupted` when the media worker shuts down. Never throws; resolves once every event was sent.
  *
  * @example
  * await runAttempt(spec, controller.signal, { store, agents, settings, scratchRoot, secret });
@@ -40,6 +40,12 @@ export async function runAttempt(spec: JobSpec, signal: AbortSignal, deps: Attem
     metrics.jobsFinished.inc({ outcome: "completed", code: "" });
     log.info("job completed", context);
   } catch (error) {
+    if (signal.reason instanceof Interruption) {
+      void events.send({ type: "interrupted", reason: signal.reason.reason });
+      metrics.jobsFinished.inc({ outcome: "interrupted", code: "" });
+      log.info("job interrupted", { ...context, reason: signal.reason.reason });
+      return;
+    }
     const failure =
       error instanceof JobFailure
         ? error
