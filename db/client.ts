@@ -33,7 +33,8 @@ export function createDatabase(config: DatabaseConfig): { db: Database; close: (
     neonConfig.useSecureWebSocket = false;
     neonConfig.pipelineTLS = false;
   }
-  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4 });
+  // A stalled bridge or server must fail the request within seconds (answered 503), not hang it.
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4, connectionTimeoutMillis: 5_000 });
   let closing = false;
   // An idle connection can drop (the proxy or the server went away); without a listener the
   // pool's error event would crash the isolate instead of failing just the next query. Sockets

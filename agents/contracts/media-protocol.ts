@@ -65,3 +65,9 @@ export const WorkerEvent = z.discriminatedUnion("type", [
   }),
 ]);
 export type WorkerEvent = z.infer<typeof WorkerEvent>;
+
+/**
+ * The largest body of any internal call (job spec, cancel, event report with its manifest):
+ * both ends refuse more with 413 before reading it whole, signed or not.
+ */
+export const INTERNAL_BODY_LIMIT_BYTES = 256 * 1024;

@@ -14,26 +14,30 @@ const env = {
   S3_SECRET_ACCESS_KEY: "s",
 };
 
+/** The app over a one-slot job manager whose storage is never reached. */
+function appWithOneSlot(state: { draining: boolean }) {
+  const store = new ObjectStore({
+    endpoint: env.S3_ENDPOINT,
+    bucket: "b",
+    region: "auto",
+    accessKeyId: "k",
+    secretAccessKey: "s",
+  });
+  const jobs = new JobManager({
+    store,
+    agents: {} as never,
+    settings: { maxDurationSeconds: 60, stageTimeoutSeconds: defaultStageTimeoutSeconds },
+    scratchRoot: "/tmp",
+    concurrency: 1,
+    secret: env.MEDIA_WORKER_SECRET,
+  });
+  return createApp(loadConfig(env), state, jobs);
+}
+
 describe("media worker app while draining", () => {
   it("answers 503 on /health and refuses new jobs with Retry-After", async () => {
-    const config = loadConfig(env);
-    const store = new ObjectStore({
-      endpoint: env.S3_ENDPOINT,
-      bucket: "b",
-      region: "auto",
-      accessKeyId: "k",
-      secretAccessKey: "s",
-    });
-    const jobs = new JobManager({
-      store,
-      agents: {} as never,
-      settings: { maxDurationSeconds: 60, stageTimeoutSeconds: defaultStageTimeoutSeconds },
-      scratchRoot: "/tmp",
-      concurrency: 1,
-      secret: env.MEDIA_WORKER_SECRET,
-    });
     const state = { draining: false };
-    const app = createApp(config, state, jobs);
+    const app = appWithOneSlot(state);
     expect((await app.request("/health")).status).toBe(200);
     state.draining = true;
     expect((await app.request("/health")).status).toBe(503);
@@ -55,5 +59,30 @@ describe("configuration", () => {
     expect(limits).toMatchObject({ transcription: 5400, layout: 60.5, probe: defaultStageTimeoutSeconds.probe });
     expect(() => stageTimeouts("lunch=5")).toThrow(/unknown stage/);
     expect(() => loadConfig({ ...env, STAGE_TIMEOUT_SECONDS: "layout" })).toThrow(/STAGE_TIMEOUT_SECONDS/);
+  });
+});
+
+describe("media worker intake body limit", () => {
+  it("answers 413 to signed and unsigned bodies over 256 KiB, with or without Content-Length", async () => {
+    const app = appWithOneSlot({ draining: false });
+    const big = JSON.stringify({ jobId: crypto.randomUUID(), padding: "x".repeat(1024 * 1024) });
+    const signed = await signInternalRequest(env.MEDIA_WORKER_SECRET, big);
+    for (const path of ["/jobs", `/jobs/${crypto.randomUUID()}/cancel`]) {
+      const withLength = await app.request(path, { method: "POST", body: big, headers: signed });
+      expect(withLength.status, path).toBe(413);
+      // 10 MB streamed without a length: cut off once 256 KiB have been read.
+      let sent = 0;
+      const chunk = new Uint8Array(64 * 1024);
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent >= 10 * 2 ** 20) return controller.close();
+          sent += chunk.length;
+          controller.enqueue(chunk);
+        },
+      });
+      const streamed = await app.request(path, { method: "POST", body: stream, duplex: "half" } as RequestInit);
+      expect(streamed.status, path).toBe(413);
+      expect(sent).toBeLessThan(10 * 2 ** 20);
+    }
   });
 });

@@ -49,9 +49,39 @@ export function problemResponse(c: Context<AppEnv>, problem: ProblemError): Resp
   });
 }
 
+/**
+ * Losing the database (refused, dropped or timed-out connections; the server shutting down or
+ * out of connections) is an outage the client should wait out, not a bug of ours.
+ */
+const connectionFailure =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|ECONNREFUSED|ECONNRESET|WebSocket|socket hang up|Client has encountered a connection error/i;
+const unavailableStates = /^(08|53300|57P0[1-3])/;
+
+function isDatabaseUnavailable(error: Error): boolean {
+  const cause = error instanceof DrizzleQueryError && error.cause instanceof Error ? error.cause : error;
+  const state = (cause as { code?: unknown }).code;
+  return (typeof state === "string" && unavailableStates.test(state)) || connectionFailure.test(cause.message);
+}
+
 /** The one error handler: typed errors keep their status and code; anything else is a 500 without internals. */
 export function onError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof ProblemError) return problemResponse(c, error);
+  if (isDatabaseUnavailable(error)) {
+    console.error(
+      JSON.stringify({
+        level: "error",
+        msg: "database unavailable",
+        requestId: c.get("requestId"),
+        ...loggable(error),
+      }),
+    );
+    return problemResponse(
+      c,
+      new ProblemError(503, "database_unavailable", "The service is briefly unavailable; try again shortly.", {
+        headers: { "retry-after": "5" },
+      }),
+    );
+  }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     const code = httpExceptionCodes[status] ?? (status >= 500 ? "internal_error" : "bad_request");

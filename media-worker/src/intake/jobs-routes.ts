@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { INTERNAL_SIGNATURE_HEADER, verifyInternalRequest } from "../../../agents/contracts/internal-auth.ts";
-import { JobSpec } from "../../../agents/contracts/media-protocol.ts";
+import { INTERNAL_BODY_LIMIT_BYTES, JobSpec } from "../../../agents/contracts/media-protocol.ts";
 import { log } from "../log.ts";
 import { metrics } from "../metrics.ts";
 import type { JobManager } from "./job-manager.ts";
@@ -39,6 +40,14 @@ export function mountJobRoutes(app: Hono, deps: IntakeDeps): void {
     c.header("Retry-After", String(deps.retryAfterSeconds ?? 30));
     return c.json({ error: reason }, 503);
   };
+
+  // Before the signature check, which reads the body: Content-Length first, then while streaming.
+  const limit = bodyLimit({
+    maxSize: INTERNAL_BODY_LIMIT_BYTES,
+    onError: (c) => c.json({ error: `body exceeds ${INTERNAL_BODY_LIMIT_BYTES} bytes` }, 413),
+  });
+  app.use("/jobs", limit);
+  app.use("/jobs/*", limit);
 
   app.post("/jobs", async (c) => {
     const body = await signedBody(c, deps.secret);

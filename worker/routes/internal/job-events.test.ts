@@ -152,3 +152,20 @@ describe("POST /internal/jobs/:id/events", () => {
     expect(await response.json()).toMatchObject({ code: "validation_failed", errors: [{ path: "jobId" }] });
   });
 });
+
+describe("internal body limit", () => {
+  it("answers 413 to bodies over 256 KiB, signed or not, before the signature is checked", async () => {
+    const job = await insertJob();
+    const url = `http://api.test/internal/jobs/${job.id}/events`;
+    const big = JSON.stringify({ type: "heartbeat", jobId: job.id, attempt: 1, seq: 1, padding: "x".repeat(2 ** 20) });
+    const signed = await SELF.fetch(url, {
+      method: "POST",
+      body: big,
+      headers: await signInternalRequest(env.MEDIA_WORKER_SECRET, big),
+    });
+    expect(signed.status).toBe(413);
+    expect(await signed.json()).toMatchObject({ code: "payload_too_large" });
+    const unsigned = await SELF.fetch(url, { method: "POST", body: "x".repeat(10 * 2 ** 20) });
+    expect(unsigned.status).toBe(413);
+  });
+});
