@@ -47,7 +47,7 @@ export async function jobPage(jobId: string, signal: AbortSignal): Promise<void>
       error.textContent = errorMessage(failure);
     }
   });
-  showPage(h("h1", {}, `Job ${jobId.slice(0, 8)}`), status, overall.element, stages.element, error, cancel, results);
+  showPage(h("h1", {}, job.name), status, overall.element, stages.element, error, cancel, results);
   const stageStates: StageStates = { ...(job.stages as StageStates) };
   stages.update(stageStates);
   overall.set(job.progress);
