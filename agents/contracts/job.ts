@@ -67,6 +67,8 @@ export const jobErrorCodes = [
   "input_not_media",
   "input_no_audio",
   "input_undecodable",
+  /** Part of the audio or video is damaged (garbage in the middle): decoding it fails. */
+  "input_corrupt",
   "input_empty",
   "input_too_long",
   "input_missing",
@@ -84,3 +86,31 @@ export const jobErrorCodes = [
 ] as const;
 export const JobErrorCode = z.enum(jobErrorCodes);
 export type JobErrorCode = z.infer<typeof JobErrorCode>;
+
+/**
+ * What a person is told when a job fails for an error we did not word ourselves: a tool's or a
+ * library's text carries paths, process ids and addresses, so it goes to the logs and this does
+ * to the job, its events and its webhooks.
+ *
+ * @example
+ * plainJobErrorMessages.compilation_failed; // "the clips and the reel could not be rendered"
+ */
+export const plainJobErrorMessages: Record<JobErrorCode, string> = {
+  input_not_media: "the file is not audio or video",
+  input_no_audio: "the file has no audio",
+  input_undecodable: "the file cannot be read as audio or video",
+  input_corrupt: "part of the file's audio or video is damaged and cannot be decoded",
+  input_empty: "the file holds no audio or video",
+  input_too_long: "the recording is longer than the limit",
+  input_missing: "the uploaded file is not in storage",
+  stage_timeout: "a processing step took too long",
+  transcription_failed: "speech recognition failed",
+  analysis_failed: "the lecture could not be analysed",
+  compilation_failed: "the clips and the reel could not be rendered",
+  storage_failed: "the storage could not be reached",
+  attempts_exhausted: "the job failed on every attempt",
+  dispatch_failed: "no media worker accepted the job",
+  capacity_timeout: "no media worker had room for the job in time",
+  cancelled: "the job was cancelled",
+  internal: "something went wrong on our side",
+};

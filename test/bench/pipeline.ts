@@ -11,6 +11,7 @@ import type { ObjectStore } from "../../media-worker/src/storage/object-store.ts
 import { transcriptErrorRate } from "../eval/metrics.ts";
 import { groundTruthAgents } from "../support/ground-truth-agents.ts";
 import { startTestS3 } from "../support/local-s3.ts";
+import { compileBothWays } from "./compile-ways.ts";
 import { floor, fullDecode, naivePipeline, seconds, wholeReencodes } from "./naive-pipeline.ts";
 import { timedPipeline } from "./timed-pipeline.ts";
 
@@ -22,6 +23,8 @@ import { timedPipeline } from "./timed-pipeline.ts";
  *   duration), the transcript's word error against the script, and in the same run the old
  *   per-stage way as the baseline: the stages one after another, the recognizer sequential
  *   (`transcriptionConcurrency: 1`) and the clips and reel re-encoded whole.
+ * - `compilation_alone`: the clips and reel of the offline run made again both ways, whole
+ *   re-encodes with our profile and the smart cut, wall and CPU seconds (a part measured alone).
  * - `media_only`: the ground-truth agents double (decisions cost nothing), against decoding
  *   every frame, the reading floor and the seed's naive way: the media costs alone.
  * A benchmark reports; it never fails on a slow day.
@@ -61,6 +64,15 @@ try {
   const clips = offline.manifest.highlights.map((h) => ({ start: h.start, end: h.end }));
   const sequentialSeconds = await sequentialTranscription(store, await checkpoint("audio"), await checkpoint("probe"));
   const wholeSeconds = await wholeReencodes(lecture.path, clips, workDir);
+  const fadeSeconds = Number(offline.manifest.stats.reelFadeSeconds ?? 0);
+  const compileDir = join(workDir, "compile-alone");
+  const compilationAlone = await compileBothWays({
+    source: lecture.path,
+    clips,
+    fadeSeconds,
+    fps: 30,
+    workDir: compileDir,
+  });
   const { transcription = 0, compilation = 0, ...others } = offline.stageSeconds;
   const baseline = Object.values(others).reduce((sum, s) => sum + s, 0) + sequentialSeconds + wholeSeconds;
   const mediaOnly = await mediaOnlyCosts(store);
@@ -82,6 +94,8 @@ try {
         },
         compilation_vs_whole_reencode: round(compilation / wholeSeconds),
         transcription_vs_sequential: round(transcription / sequentialSeconds),
+        /** The compilation's media measured alone on the same clips: whole re-encodes (our profile) against the smart cut. */
+        compilation_alone: compilationAlone,
       },
       media_only: mediaOnly,
     }),

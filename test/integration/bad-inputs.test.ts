@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +12,7 @@ import { JobFailure } from "../../media-worker/src/job-failure.ts";
 import { defaultStageTimeoutSeconds } from "../../media-worker/src/pipeline/context.ts";
 import { startTestS3, type TestS3 } from "../support/local-s3.ts";
 import { runWithTruth, uploadJob } from "../support/pipeline-harness.ts";
+import { expectPlainMessage } from "../support/plain-message.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "lh-bad-"));
 const script = shortScript(cellBiologyLecture, 2, 1);
@@ -33,17 +35,70 @@ async function failureOf(path: string, ext: string, maxDurationSeconds = 3600): 
   expect(error).toBeInstanceOf(JobFailure);
   return error as JobFailure;
 }
-const expectCode = async (path: string, ext: string, code: JobErrorCode, max?: number) => {
+/** The same 64 KB of noise on every run, so the damage (and what ffmpeg says of it) is repeatable. */
+function seededGarbage(size: number): Buffer {
+  const out = Buffer.alloc(size);
+  let state = 0x2545f491;
+  for (let i = 0; i < size; i++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    out[i] = state & 0xff;
+  }
+  return out;
+}
+
+const expectCode = async (path: string, ext: string, code: JobErrorCode, max?: number, stage = "probe") => {
   const failure = await failureOf(path, ext, max);
   expect(failure.code).toBe(code);
-  expect(failure.stage).toBe("probe");
+  expect(failure.stage).toBe(stage);
   expect(failure.retryable).toBe(false);
+  expectPlainMessage(failure.message);
 };
 
 describe("bad inputs fail at probe, each with its own code", () => {
   it("a text file renamed .mp4 is not media", async () => {
     writeFileSync(join(dir, "notes.mp4"), "These are my lecture notes, not a video.\n".repeat(200));
     await expectCode(join(dir, "notes.mp4"), "mp4", "input_not_media");
+  });
+
+  it("random bytes named .flac are not media", async () => {
+    writeFileSync(join(dir, "noise.flac"), randomBytes(256 * 1024));
+    await expectCode(join(dir, "noise.flac"), "flac", "input_not_media");
+  });
+
+  it("an mp4 with 64 KB of garbage in the middle is corrupt, found by the first stage that decodes it", async () => {
+    // 20 s of busy 640×360 video (~700 KB), so the garbage sits inside the streams' data.
+    const source = join(dir, "busy.mp4");
+    execFileSync("ffmpeg", [
+      ...["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=s=640x360:r=30", "-f", "lavfi", "-i", "sine=f=440"],
+      ...[
+        "-t",
+        "20",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-g",
+        "60",
+        "-pix_fmt",
+        "yuv420p",
+        "-c:a",
+        "aac",
+        source,
+      ],
+    ]);
+    const bytes = readFileSync(source);
+    const middle = Math.floor(bytes.length / 2);
+    const damaged = Buffer.concat([
+      bytes.subarray(0, middle),
+      seededGarbage(64 * 1024),
+      bytes.subarray(middle + 64 * 1024),
+    ]);
+    writeFileSync(join(dir, "damaged.mp4"), damaged);
+    // The probe reads the header and the last 1.5 s, both intact; the keyframe scan of the
+    // layout stage is the first to decode the middle (the audio pass tolerates a few bad frames).
+    await expectCode(join(dir, "damaged.mp4"), "mp4", "input_corrupt", undefined, "layout");
   });
 
   it("a truncated mp4 is undecodable", async () => {

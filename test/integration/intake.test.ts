@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +13,7 @@ import { startEventsReceiver } from "../support/events-receiver.ts";
 import { groundTruthAgents } from "../support/ground-truth-agents.ts";
 import { freePort, startTestS3, type TestS3 } from "../support/local-s3.ts";
 import { tinyLecture, uploadJob } from "../support/pipeline-harness.ts";
+import { expectPlainMessage } from "../support/plain-message.ts";
 
 const secret = "intake-test-secret-0123456789";
 let s3: TestS3;
@@ -97,6 +98,18 @@ describe("POST /jobs", () => {
     expect(eventsOf(running.jobId).filter((e) => e.type === "started")).toHaveLength(1); // ran once
     hold.selectDelayMs = 0;
     expect((await post(`/jobs/${running.jobId}/cancel`, "")).status).toBe(404);
+  });
+
+  it("fails an upload that is not media once, not retryable, with a message free of paths and ffmpeg output", async () => {
+    // ffprobe names the scratch path (with the worker's PID) in its error: the user must not see it.
+    const notes = join(mkdtempSync(join(tmpdir(), "lh-intake-bad-")), "notes.mp4");
+    writeFileSync(notes, "These are my lecture notes, not a video.\n".repeat(200));
+    const spec = { ...newJob(), input: (await uploadJob(s3.store(), notes, "mp4")).input };
+    expect((await post("/jobs", JSON.stringify(spec))).status).toBe(202);
+    const end = await terminal(spec.jobId);
+    expect(end).toMatchObject({ type: "failed", code: "input_not_media", stage: "probe", retryable: false });
+    expectPlainMessage((end as Extract<WorkerEvent, { type: "failed" }>).message);
+    expect(eventsOf(spec.jobId).filter((e) => e.type === "failed")).toHaveLength(1);
   });
 
   it("sends heartbeats while a stage is silent, and lets a newer attempt take over the slot from its checkpoints", async () => {

@@ -10,6 +10,9 @@ export type BucketConfig = Pick<
 /** Keys are `/`-separated ids; each segment is encoded the way SigV4 canonicalizes it. */
 const encodeKey = (key: string) => key.split("/").map(encodeURIComponent).join("/");
 
+const xmlEntities: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'" };
+const decodeXml = (text: string) => text.replace(/&(amp|lt|gt|quot|apos);/g, (entity) => xmlEntities[entity]!);
+
 /**
  * The project's bucket through the S3 API (R2 in production, the local S3 server in
  * development), signed with SigV4 by aws4fetch. Object bytes never pass through the Worker:
@@ -80,6 +83,27 @@ export class Bucket {
     if (this.binding) return (await this.binding.get(key))?.json().catch(() => null) ?? null;
     const response = await this.fetch(key);
     return response.ok ? response.json().catch(() => null) : null;
+  }
+
+  /**
+   * Every key under `prefix`, a page of ListObjectsV2 at a time.
+   *
+   * @example
+   * for await (const key of bucket.keysUnder("jobs/123/")) await bucket.delete(key);
+   */
+  async *keysUnder(prefix: string): AsyncGenerator<string> {
+    let token: string | undefined;
+    do {
+      const query: Record<string, string> = { "list-type": "2", prefix };
+      if (token) query["continuation-token"] = token;
+      const response = await this.fetch(null, { method: "GET", query });
+      if (!response.ok) throw new StorageError(`LIST ${prefix} answered ${response.status}`, response.status);
+      const xml = await response.text();
+      for (const [, key] of xml.matchAll(/<Key>([^<]*)<\/Key>/g)) yield decodeXml(key!);
+      token = /<IsTruncated>true<\/IsTruncated>/.test(xml)
+        ? decodeXml(/<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(xml)?.[1] ?? "")
+        : undefined;
+    } while (token);
   }
 
   /**

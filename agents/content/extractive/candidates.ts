@@ -73,12 +73,19 @@ function describeWindow(
     `salient terms: ${spokenTerms.slice(0, 3).join(", ")}`,
   ];
   const seedSentence = sentences[seed] as Sentence;
-  const bullet = matchingBullet(window, slideAt(slides, (seedSentence.start + seedSentence.end) / 2));
+  const slide = slideAt(slides, (seedSentence.start + seedSentence.end) / 2);
+  const bullet = matchingBullet(window, slide);
   return {
     start: (window[0] as Sentence).start,
     end: (window.at(-1) as Sentence).end,
     title: truncateWords(chapter.title, 80),
-    summary: bullet ?? (clearestSentences(window, model, 200) || tidySentence(seedSentence.text)),
+    // Slide text reads better than offline speech; a clip with no clear sentence of its own says
+    // what its slide says, else what its chapter is about.
+    summary:
+      bullet ??
+      (clearestSentences(window, model, 200) ||
+        truncateWords(slideBullets(slide).map(tidySentence).join(" "), 200) ||
+        chapter.summary),
     keyPhrases,
     score: Math.round(Math.min(1, 0.6 * seedSalience.score + 0.4 * meanScore) * 1000) / 1000,
     reason: reasons.filter(Boolean).join("; "),

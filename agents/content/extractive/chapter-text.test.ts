@@ -49,6 +49,7 @@ describe("chapter titles and summaries from the chapter's own words", () => {
     expect(summary.length).toBeLessThanOrEqual(200);
     const mumbled = [said("In the center of mass frame the total momentum is zero", 0.2), chapter[4] as Sentence];
     expect(clearestSentences(mumbled, model, 90)).toBe(tidySentence((chapter[4] as Sentence).text));
+    expect(clearestSentences([said("The rebut that defined as the it's a different close", 0.3)], model, 200)).toBe("");
   });
 
   it("writes transcript sentences as a person would", () => {

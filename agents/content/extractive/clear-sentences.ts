@@ -1,16 +1,20 @@
 import type { Sentence } from "../../contracts/artifacts.ts";
 import { contentTerms, countTerms } from "../../shared/text.ts";
-import { tidySentence, wordConfidence } from "./spoken-words.ts";
+import { spokenWords, tidySentence, wordConfidence } from "./spoken-words.ts";
 import type { TermModel } from "./term-weights.ts";
 
 /** A sentence worth quoting says something whole: neither an aside nor a run-on. */
 const wordRange = { min: 6, max: 40 };
+/** At most this share of a quoted sentence's words may be ones the recognizer was unsure of. */
+const maxUnsureShare = 0.1;
 
 /**
  * A summary of whole sentences: the chapter's clearest ones (most central to its vocabulary,
  * weighted by how sure the recognizer was of their words, statements rather than questions),
  * as many as fit in `maxChars`, in the order spoken. Never a fragment: when no sentence fits,
- * the shortest clear one is used whole. Empty when the chapter has no quotable sentence.
+ * the shortest clear one is used whole. A sentence with more than one word in ten the
+ * recognizer was unsure of is never quoted ("the rebut that defined as the…" reads as noise):
+ * empty when the chapter has no quotable sentence, so callers fall back to the slide's text.
  *
  * @example
  * clearestSentences(sentences, model, 200) // "Momentum is conserved in every collision. Kinetic energy is not."
@@ -24,7 +28,13 @@ export function clearestSentences(sentences: readonly Sentence[], model: TermMod
       const centrality =
         terms.reduce((sum, t) => sum + Math.log(1 + (chapterTerms.get(t) ?? 0)) * model.idf(t), 0) /
         Math.sqrt(Math.max(1, length));
-      const quotable = length >= wordRange.min && length <= wordRange.max && !/\?\s*$/.test(sentence.text);
+      const spoken = spokenWords(sentence);
+      const unsureShare = spoken.filter((w) => w === null).length / Math.max(1, spoken.length);
+      const quotable =
+        length >= wordRange.min &&
+        length <= wordRange.max &&
+        unsureShare <= maxUnsureShare &&
+        !/\?\s*$/.test(sentence.text);
       return { order, text: tidySentence(sentence.text), quotable, score: centrality * wordConfidence(sentence) ** 2 };
     })
     .filter((s) => s.quotable && s.text)

@@ -54,6 +54,20 @@ describe("LLM analyser", () => {
     expect(request.messages[1]?.content).toContain("[19.4] Sorting Algorithms | Merge sort splits lists");
   });
 
+  it("meets a requested chapter count: merges the shortest, splits the longest with a title from its words", async () => {
+    const fewer = await (await analyserFor([reply("whole-lecture.json")])).analyse({ ...input, chapters: 2 });
+    expect(fewer.chapters).toHaveLength(2);
+    expect(fewer.chapters[0]?.start).toBe(0);
+    await fake?.close();
+    const more = await (await analyserFor([reply("whole-lecture.json")])).analyse({ ...input, chapters: 5 });
+    expect(more.chapters).toHaveLength(5);
+    const starts = more.chapters.map((c) => c.start);
+    expect(starts).toEqual([...new Set(starts)].sort((a, b) => a - b));
+    expect(more.chapters.map((c) => c.title).slice(0, 1)).toEqual(["Rates of Change"]);
+    for (const chapter of more.chapters) expect(chapter.title.length).toBeGreaterThan(2);
+    expect(ContentAnalysis.parse(more).chapters).toHaveLength(5);
+  });
+
   it("analyses a long transcript window by window and joins a chapter continued across windows", async () => {
     const analyser = await analyserFor([reply("window-1.json"), reply("window-2.json")], {
       maxTranscriptTokensPerRequest: 140,

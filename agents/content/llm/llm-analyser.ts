@@ -5,6 +5,7 @@ import { chatCostUsd } from "../../shared/pricing.ts";
 import { overlapSeconds } from "../../shared/time-ranges.ts";
 import { type ContentAnalyser, type ContentInput, defaultClipSeconds } from "../analyser.ts";
 import { snapCandidates, snapChapters } from "../snap.ts";
+import { fitChapterCount } from "./chapter-count.ts";
 import { systemPrompt, windowPrompt } from "./prompt.ts";
 import { CheckedWindowReply, WindowReply } from "./schema.ts";
 import { type StructuredCallUsage, structuredCall } from "./structured-call.ts";
@@ -24,7 +25,8 @@ export type LlmAnalyserOptions = {
  * The LLM analyser: each window of the transcript (with the slides on screen) goes to a chat
  * model with structured output; windows run in order so each knows the chapter the previous
  * one ended in. The replies are merged (a chapter continued across windows becomes one),
- * clamped to the media and snapped to transcript sentences; tokens and cost are counted.
+ * clamped to the media, snapped to transcript sentences and held to the job's chapter count
+ * (./chapter-count.ts); tokens and cost are counted.
  *
  * @example
  * const analyser = createLlmAnalyser({ client: createOpenAIClient({ apiKey, timeoutMs: 120_000 }) });
@@ -74,7 +76,12 @@ export function createLlmAnalyser(options: LlmAnalyserOptions): ContentAnalyser 
       const sentences = input.transcript.sentences;
       return {
         backend: "openai",
-        chapters: mergeContinuedChapters(snapChapters(chapters, sentences, input.durationSeconds)),
+        chapters: fitChapterCount(mergeContinuedChapters(snapChapters(chapters, sentences, input.durationSeconds)), {
+          sentences,
+          slides: input.layout?.segments ?? [],
+          durationSeconds: input.durationSeconds,
+          chapters: input.chapters ?? "auto",
+        }),
         candidates: withoutDuplicates(snapCandidates(candidates, sentences, input.durationSeconds)),
         usage: {
           inputTokens: usage.inputTokens,

@@ -1,9 +1,12 @@
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { ResultManifest } from "../../../agents/contracts/artifacts.ts";
 import type { CaptionFiles } from "../../../agents/contracts/pipeline-agents.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
 import { encodeRange } from "../ffmpeg/encode.ts";
 import { assembleReel, renderReelAudio } from "../ffmpeg/reel.ts";
+import { cutClip } from "../ffmpeg/smart-cut.ts";
+import { chooseClipEncoding } from "../ffmpeg/source-encoding.ts";
 import { log } from "../log.ts";
 import type { ObjectStore } from "../storage/object-store.ts";
 import { BackgroundWork } from "./background-work.ts";
@@ -74,20 +77,31 @@ async function renderMedia(input: RenderInput, upload: Upload): Promise<Rendered
   const clipKeys = new Map<number, string>();
   const posterKeys = new Map<number, string>();
   const clipPaths: string[] = [];
+  const encoding = hasVideo && fps ? await chooseClipEncoding(input.source, { workDir: input.workDir, signal }) : null;
   for (const [i, range] of ranges.entries()) {
     const highlight = plan.clips[i]!.highlightIndex;
     const duration = range.end - range.start;
     const clipPath = join(input.workDir, `clip-${i + 1}.${mediaExt}`);
     const posterPath = join(input.workDir, `poster-${i + 1}.jpg`);
-    await encodeRange(input.source, range, clipPath, {
-      hasVideo,
-      fps: fps ?? undefined,
+    const onProgress = (f: number) => input.onProgress((i + f) / steps);
+    if (encoding && fps) {
+      const workDir = join(input.workDir, `clip-${i + 1}`);
+      await mkdir(workDir, { recursive: true });
       // The reel cuts each clip where its crossfades begin and end.
-      keyframesAt: [reel.fadeSeconds, duration - reel.fadeSeconds].filter((t) => t > 0 && t < duration),
-      poster: { time: duration / 3, path: posterPath, width: 640 },
-      signal,
-      onProgress: (f) => input.onProgress((i + f) / steps),
-    });
+      const marginSeconds = reel.fadeSeconds;
+      const poster = { time: duration / 3, path: posterPath, width: 640 };
+      await cutClip(input.source, range, clipPath, {
+        encoding,
+        fps,
+        marginSeconds,
+        poster,
+        workDir,
+        signal,
+        onProgress,
+      });
+    } else {
+      await encodeRange(input.source, range, clipPath, { hasVideo: false, signal, onProgress });
+    }
     clipPaths.push(clipPath);
     clipKeys.set(highlight, await upload(`clips/highlight-${highlight + 1}.${mediaExt}`, clipPath, mediaType));
     if (hasVideo)
@@ -97,7 +111,7 @@ async function renderMedia(input: RenderInput, upload: Upload): Promise<Rendered
   let reelKey: string | null = null;
   if (reelRanges.length > 0) {
     const reelPath = join(input.workDir, `reel.${mediaExt}`);
-    if (hasVideo && fps) {
+    if (encoding && fps) {
       const clips = reel.order.map((index) => ({
         path: clipPaths[index]!,
         durationSeconds: ranges[index]!.end - ranges[index]!.start,
@@ -108,6 +122,7 @@ async function renderMedia(input: RenderInput, upload: Upload): Promise<Rendered
         source: input.source,
         fadeSeconds: reel.fadeSeconds,
         fps,
+        video: encoding.video,
         output: reelPath,
         workDir: input.workDir,
         signal,
@@ -120,6 +135,8 @@ async function renderMedia(input: RenderInput, upload: Upload): Promise<Rendered
   }
   log.info("compilation measured", {
     jobId,
+    encoding: encoding?.kind ?? "audio",
+    ...(encoding?.kind === "whole" ? { wholeBecause: encoding.reason } : {}),
     clips: ranges.length,
     clipsMs: Math.round(clipsDone - started),
     reelMs: Math.round(performance.now() - clipsDone),

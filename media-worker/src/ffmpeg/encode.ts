@@ -25,6 +25,8 @@ export const audioEncoding = ["-c:a", "aac", "-b:a", "128k", "-ar", "48000"];
 type EncodeOptions = {
   hasVideo: boolean;
   fps?: number;
+  /** The video encoder's arguments: `videoEncoding` unless the clip must match the source's (see `cutClip`). */
+  video?: string[];
   /** Clip times (seconds from the clip's start) that must be keyframes: where the reel cuts. */
   keyframesAt?: number[];
   /** A JPEG of the clip's frame at `time` (clip seconds), written by the same run. */
@@ -38,13 +40,8 @@ type EncodeOptions = {
  * before `start` and drops what precedes it, so the clip's first frame is the frame at `start`
  * and it holds round((end - start) × fps) frames.
  *
- * Clips are re-encoded whole rather than smart-cut (copying the source's keyframe-aligned
- * middle). Measured on the 20-minute 720p benchmark (2 shared cores): five clips, 74 s in
- * all, encode in 14–18 s; with 4 s GOPs a smart cut would copy about 70% of that and save
- * ~10 s, but it splices a foreign encoder's stream (its own SPS/PPS, B-frame delay, maybe
- * open GOPs) into ours, which MP4 (avc1) players handle inconsistently and which breaks
- * the reel's copy-joins below. The reel, which cost as much again, is where copying pays:
- * see `assembleReel`.
+ * `cutClip` uses it for clips too short to copy anything from, and for sources whose encoder
+ * we cannot reproduce (a copied slice needs the same SPS/PPS as the frames around it).
  *
  * @example
  * await encodeRange("source.mp4", { start: 61.2, end: 95.4 }, "clip-1.mp4", { hasVideo: true, fps: 30 });
@@ -64,7 +61,7 @@ export async function encodeRange(
       path: output,
       options: [
         ...(options.hasVideo
-          ? ["-map", "0:v:0", ...videoEncoding, ...keyframes, ...frameCount(duration, options.fps)]
+          ? ["-map", "0:v:0", ...(options.video ?? videoEncoding), ...keyframes, ...frameCount(duration, options.fps)]
           : ["-vn"]),
         ...["-map", "0:a:0", ...audioEncoding, "-sn", "-dn", "-t", duration.toFixed(6), "-movflags", "+faststart"],
       ],

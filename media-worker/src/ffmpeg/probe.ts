@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import type { ProbeResult } from "../../../agents/contracts/artifacts.ts";
+import { plainJobErrorMessages } from "../../../agents/contracts/job.ts";
 import { JobFailure } from "../job-failure.ts";
 import { FfmpegError, runFfmpeg, runFfprobe } from "./process.ts";
 
@@ -35,26 +36,34 @@ export async function probeMedia(
   options: { maxDurationSeconds: number; signal?: AbortSignal },
 ): Promise<ProbeResult> {
   const { size } = await stat(path);
-  if (size === 0) throw new JobFailure("input_empty", "the input file is empty");
+  if (size === 0) throw new JobFailure("input_empty", "the file is empty");
   const output = (await runFfprobe(["-show_format", "-show_streams", path], options.signal).catch((error) => {
     if (!(error instanceof FfmpegError)) throw error;
     const code = /Invalid data found/.test(error.stderrTail) ? "input_not_media" : "input_undecodable";
-    throw new JobFailure(code, `the input cannot be read as media (${error.stderrTail.split("\n")[0]})`);
+    throw new JobFailure(code, plainJobErrorMessages[code], { cause: error });
   })) as ProbeOutput;
   const streams = output.streams ?? [];
-  const audio = streams.find((s) => s.codec_type === "audio");
-  const video = streams.find((s) => s.codec_type === "video" && !s.disposition?.attached_pic);
+  // A demuxer picked by the file's extension "finds" a stream in random bytes, with no sample
+  // rate and no channels: only a stream with real parameters makes the file media.
+  const audio = streams.find((s) => s.codec_type === "audio" && Number(s.sample_rate) > 0 && (s.channels ?? 0) > 0);
+  const video = streams.find(
+    (s) => s.codec_type === "video" && !s.disposition?.attached_pic && (s.width ?? 0) > 0 && (s.height ?? 0) > 0,
+  );
+  if (!audio && !video) {
+    // A container that parsed with no streams at all is empty; one whose streams are hollow is not media.
+    const code = streams.length === 0 ? "input_empty" : "input_not_media";
+    throw new JobFailure(code, plainJobErrorMessages[code]);
+  }
   const durationSeconds = Number(output.format?.duration ?? 0);
-  // A container that parsed but holds nothing playable is empty rather than "not media".
-  if (!(durationSeconds > 0)) throw new JobFailure("input_empty", "the input has no duration");
-  if (!audio && !video) throw new JobFailure("input_not_media", "the input has no audio or video stream");
+  // A container that parsed with real streams but no duration holds nothing to play.
+  if (!(durationSeconds > 0)) throw new JobFailure("input_empty", "the file has no duration");
   if (durationSeconds > options.maxDurationSeconds) {
     throw new JobFailure(
       "input_too_long",
-      `the input lasts ${Math.round(durationSeconds)} s, over the limit of ${options.maxDurationSeconds} s`,
+      `the recording lasts ${Math.round(durationSeconds)} s, over the limit of ${options.maxDurationSeconds} s`,
     );
   }
-  if (!audio) throw new JobFailure("input_no_audio", "the input has no audio stream");
+  if (!audio) throw new JobFailure("input_no_audio", plainJobErrorMessages.input_no_audio);
   const [, keyframeIntervalSeconds] = await Promise.all([
     checkTailDecodes(path, durationSeconds, options.signal),
     video ? keyframeInterval(path, options.signal) : undefined,
@@ -103,9 +112,11 @@ async function checkTailDecodes(path: string, durationSeconds: number, signal?: 
     errors.push(error.stderrTail);
   });
   if (errors.length > 0 || decoded < 0.5) {
-    const detail =
-      errors[0] ?? `only ${Math.round(decoded * tailSeconds * 100) / 100} s of the last ${tailSeconds} s decode`;
-    throw new JobFailure("input_undecodable", `the input is truncated or corrupt near its end (${detail})`);
+    const decodedSeconds = Math.round(decoded * tailSeconds * 100) / 100;
+    throw new JobFailure(
+      "input_undecodable",
+      `the file is truncated or damaged near its end (${decodedSeconds} s of the last ${tailSeconds} s decode)`,
+    );
   }
 }
 

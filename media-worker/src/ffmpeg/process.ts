@@ -33,6 +33,21 @@ export class FfmpegError extends Error {
   }
 }
 
+/** What decoders say about broken bitstreams (H.264 NAL units, AAC frames, MP3 headers, …). */
+const decodeFailurePattern =
+  /Invalid data found when processing input|error while decoding|Invalid NAL unit|Error splitting the input|corrupt|decode_slice_header error|Header missing|Reserved bit set|Number of bands .* exceeds limit|SBR was found before|channel element .* is not allocated/i;
+
+/**
+ * Whether an ffmpeg failure came from undecodable input data rather than from us: the input is
+ * then damaged, and running the job again would fail the same way.
+ *
+ * @example
+ * if (isDamagedInput(error)) throw new JobFailure("input_corrupt", plainJobErrorMessages.input_corrupt);
+ */
+export function isDamagedInput(error: unknown): boolean {
+  return error instanceof FfmpegError && decodeFailurePattern.test(error.stderrTail);
+}
+
 const abortError = (signal: AbortSignal) =>
   signal.reason instanceof Error ? signal.reason : new DOMException("ffmpeg run aborted", "AbortError");
 

@@ -1,18 +1,20 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { TimeRange } from "../../../agents/contracts/artifacts.ts";
-import { audioEncoding, videoEncoding } from "./encode.ts";
+import { audioEncoding } from "./encode.ts";
 import { runFfmpeg } from "./process.ts";
 
 export type ReelClip = { path: string; durationSeconds: number };
 export type ReelAssembly = {
-  /** Clips in reel order, encoded by `encodeRange` with keyframes at `fade` and `duration - fade`. */
+  /** Clips in reel order, cut by `cutClip` with keyframes at `fade` and `duration - fade`. */
   clips: ReelClip[];
   /** The same clips as ranges of the source, for the audio. */
   sourceRanges: TimeRange[];
   source: string;
   fadeSeconds: number;
   fps: number;
+  /** The encoder arguments the clips were made with, so the re-encoded crossfades join them by copy. */
+  video: string[];
   output: string;
   workDir: string;
   signal?: AbortSignal;
@@ -71,7 +73,7 @@ export async function assembleReel(reel: ReelAssembly): Promise<void> {
             .join(";"),
           outputs: joins.map((path, i) => ({
             path,
-            options: ["-map", `[x${i}]`, ...videoEncoding, "-r", String(fps), "-frames:v", frames(fade)],
+            options: ["-map", `[x${i}]`, ...reel.video, "-r", String(fps), "-frames:v", frames(fade)],
           })),
           signal,
         });

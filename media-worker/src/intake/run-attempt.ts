@@ -1,4 +1,6 @@
+import { plainJobErrorMessages } from "../../../agents/contracts/job.ts";
 import type { JobSpec } from "../../../agents/contracts/media-protocol.ts";
+import { FfmpegError } from "../ffmpeg/process.ts";
 import { Interruption, JobFailure } from "../job-failure.ts";
 import { log } from "../log.ts";
 import { metrics } from "../metrics.ts";
@@ -44,7 +46,10 @@ export async function runAttempt(spec: JobSpec, signal: AbortSignal, deps: Attem
       log.info("job interrupted", { ...context, reason: signal.reason.reason });
       return;
     }
-    const failure = error instanceof JobFailure ? error : new JobFailure("internal", String(error), { cause: error });
+    const failure =
+      error instanceof JobFailure
+        ? error
+        : new JobFailure("internal", plainJobErrorMessages.internal, { cause: error });
     void events.send({
       type: "failed",
       code: failure.code,
@@ -53,9 +58,21 @@ export async function runAttempt(spec: JobSpec, signal: AbortSignal, deps: Attem
       retryable: failure.retryable,
     });
     metrics.jobsFinished.inc({ outcome: "failed", code: failure.code });
-    log.warn("job failed", { ...context, code: failure.code, stage: failure.stage, error: failure.message });
+    log.warn("job failed", {
+      ...context,
+      code: failure.code,
+      stage: failure.stage,
+      error: failure.message,
+      cause: describeCause(failure.cause),
+    });
   } finally {
     events.stopHeartbeats();
     await events.flush();
   }
+}
+
+/** For the operator's log only: the raw text behind a failure (ffmpeg's last lines included). */
+function describeCause(cause: unknown): string | undefined {
+  if (cause instanceof FfmpegError) return `${cause.message}\n${cause.stderrTail}`;
+  return cause instanceof Error ? cause.message : cause === undefined ? undefined : String(cause);
 }

@@ -1,8 +1,9 @@
 import type { z } from "zod";
-import type { JobErrorCode, StageName } from "../../../agents/contracts/job.ts";
+import { type JobErrorCode, plainJobErrorMessages, type StageName } from "../../../agents/contracts/job.ts";
 import { StorageError } from "../../../agents/contracts/s3/storage-error.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
 import { linkedSignal, untilAborted } from "../abort.ts";
+import { isDamagedInput } from "../ffmpeg/process.ts";
 import { PermanentRequestError } from "../http-answer.ts";
 import { JobFailure } from "../job-failure.ts";
 import { log } from "../log.ts";
@@ -90,8 +91,11 @@ function asJobFailure(error: unknown, stage: StageName, deadline: AbortSignal, j
     return new JobFailure(job.reason.code, job.reason.message, { stage });
   if (job.aborted) return new JobFailure("cancelled", "the job was cancelled", { stage, cause: error });
   if (deadline.aborted) return new JobFailure("stage_timeout", `${stage} took too long`, { stage, cause: error });
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof PermanentRequestError || error instanceof StorageError)
-    return new JobFailure("storage_failed", message, { stage, cause: error });
-  return new JobFailure(failureCodeOf[stage] ?? "internal", message, { stage, cause: error });
+  // Whatever a tool or library said stays in `cause` (for the logs); the job gets plain words.
+  const code: JobErrorCode = isDamagedInput(error)
+    ? "input_corrupt"
+    : error instanceof PermanentRequestError || error instanceof StorageError
+      ? "storage_failed"
+      : (failureCodeOf[stage] ?? "internal");
+  return new JobFailure(code, plainJobErrorMessages[code], { stage, cause: error });
 }

@@ -1,10 +1,12 @@
 import { createRouter } from "../../openapi/router.ts";
 import { cancel } from "./cancel.ts";
 import { create } from "./create.ts";
+import { remove } from "./delete.ts";
 import { events } from "./events.ts";
 import { eventsTicket } from "./events-ticket.ts";
 import { get } from "./get.ts";
 import { list } from "./list.ts";
+import { rename } from "./rename.ts";
 import { results } from "./results.ts";
 
 /**
@@ -15,6 +17,8 @@ export const jobsRoutes = createRouter()
   .route("/", create)
   .route("/", list)
   .route("/", get)
+  .route("/", rename)
+  .route("/", remove)
   .route("/", cancel)
   .route("/", results)
   .route("/", eventsTicket)

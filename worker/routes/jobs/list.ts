@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import { schema } from "../../../db/client.ts";
 import { capacityWaits } from "../../jobs/capacity-queue.ts";
 import { readJobListCursor, signJobListCursor } from "../../jobs/list-cursor.ts";
@@ -15,7 +15,8 @@ const route = createRoute({
   path: "/",
   tags: ["Jobs"],
   summary: "List your jobs, newest first",
-  description: "Cursor pagination: pass `nextCursor` back as `cursor` until it is null. Filter with `status`.",
+  description:
+    "Cursor pagination: pass `nextCursor` back as `cursor` until it is null. Filter with `status`, search names with `q`.",
   security: bearerSecurity,
   middleware: [authenticate(), requireScope("jobs:read")] as const,
   request: { query: listJobsQuery },
@@ -23,9 +24,10 @@ const route = createRoute({
 });
 
 export const list = createRouter().openapi(route, async (c) => {
-  const { status, limit, cursor } = c.req.valid("query");
+  const { status, limit, cursor, q } = c.req.valid("query");
   const conditions: SQL[] = [eq(schema.jobs.userId, c.var.auth.userId)];
   if (status) conditions.push(eq(schema.jobs.status, status));
+  if (q) conditions.push(ilike(schema.jobs.name, `%${q.replace(/[\\%_]/g, "\\$&")}%`));
   if (cursor) {
     const after = await readJobListCursor(c.env.JWT_SECRET, c.var.auth.userId, cursor);
     // Row comparison keeps the order total when two jobs share a timestamp.

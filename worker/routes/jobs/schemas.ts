@@ -32,12 +32,24 @@ export const createJobBody = z
   })
   .openapi("CreateJob");
 
+export const updateJobBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).openapi({ example: "Week 3: Derivatives" }),
+  })
+  .openapi("UpdateJob");
+
 export const jobView = JobView.openapi("Job");
 
 export const listJobsQuery = z.object({
   status: JobStatus.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional().openapi({ description: "`nextCursor` of the previous page." }),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .openapi({ description: "Only jobs whose name contains this text (any case)." }),
 });
 
 export const jobList = z.object({ jobs: z.array(jobView), nextCursor: z.string().nullable() }).openapi("JobList");
