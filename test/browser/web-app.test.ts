@@ -151,8 +151,23 @@ describe("the web app", () => {
     expect(download.suggestedFilename()).toBe("reel.vtt");
     expect(readFileSync((await download.path())!, "utf8")).toMatch(/^WEBVTT/);
 
+    await page.getByText("Rename").click();
+    await page.getByLabel("Lecture name").fill("Week 3: Limits");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { name: "Week 3: Limits" }).waitFor();
+
     await page.goto(`${stack.apiUrl}/#/jobs`);
-    await page.locator(".job-list li").first().waitFor();
+    await page.locator(".job-list .job-name").first().waitFor();
+    expect(await page.locator(".job-list .status").first().textContent()).toBe("Ready");
+    await page.getByLabel("Search your lectures by name").fill("limits");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect.poll(() => page.locator(".job-list .job-name").allTextContents()).toEqual(["Week 3: Limits"]);
+    await page.getByLabel("Search your lectures by name").fill("integrals");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.getByText("No lecture has this in its name.").waitFor();
+    await page.getByLabel("Search your lectures by name").fill("");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.locator(".job-list .job-name").first().waitFor();
     await shot(page, "4-jobs");
     await page.context().close();
   }, 420_000);
@@ -193,6 +208,12 @@ describe("the web app", () => {
     expect(job.uploadId).toBe(pending[0].uploadId);
     expect(await page.evaluate(() => localStorage.getItem("lh.pendingUploads"))).toBe("[]");
     await page.getByRole("button", { name: "Cancel job" }).click(); // frees the media worker
+    await page.locator('.job-status:has-text("cancelled")').waitFor();
+
+    await page.goto(`${stack.apiUrl}/#/jobs`);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: /^Delete / }).click();
+    await page.getByText("No jobs yet.").waitFor();
     await page.context().close();
   }, 180_000);
 
