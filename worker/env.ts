@@ -26,6 +26,8 @@ export type Env = {
   JWT_SECRET: string;
   ENCRYPTION_KEY: string;
   PUBLIC_BASE_URL: string;
+  /** The origin the media worker reports to; `/internal/*` answers only on this host. */
+  INTERNAL_BASE_URL: string;
   ALLOW_INSECURE_WEBHOOKS: string;
   MAX_UPLOAD_BYTES: string;
   /** Files above this size upload in parts (at most 5 GiB: the largest single PUT). */

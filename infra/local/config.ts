@@ -99,6 +99,8 @@ export function workerEnv(config: StackConfig): Record<string, string> {
     JWT_SECRET: config.secrets.jwt,
     ENCRYPTION_KEY: config.secrets.encryption,
     PUBLIC_BASE_URL: `http://127.0.0.1:${config.ports.api}`,
+    // The same wrangler dev under another name: the media worker reports there, and /internal/* answers only there.
+    INTERNAL_BASE_URL: `http://localhost:${config.ports.api}`,
     ALLOW_INSECURE_WEBHOOKS: "true",
     ...(config.jobLeaseSeconds ? { JOB_LEASE_SECONDS: String(config.jobLeaseSeconds) } : {}),
   };

@@ -14,37 +14,66 @@ const env = {
   S3_SECRET_ACCESS_KEY: "s",
 };
 
+function testApp() {
+  const config = loadConfig(env);
+  const store = new ObjectStore({
+    endpoint: env.S3_ENDPOINT,
+    bucket: "b",
+    region: "auto",
+    accessKeyId: "k",
+    secretAccessKey: "s",
+  });
+  const jobs = new JobManager({
+    store,
+    agents: {} as never,
+    settings: { maxDurationSeconds: 60, stageTimeoutSeconds: defaultStageTimeoutSeconds },
+    scratchRoot: "/tmp",
+    concurrency: 1,
+    secret: env.MEDIA_WORKER_SECRET,
+  });
+  const state = { draining: false };
+  return { app: createApp(config, state, jobs), state };
+}
+
+/** A call signed as the Worker signs it, for `path` on this app. */
+async function signedPost(path: string, payload: { jobId: string; attempt: number }) {
+  const body = JSON.stringify(payload);
+  const call = { method: "POST", target: path, body, ...payload };
+  return { path, init: { method: "POST", body, headers: await signInternalRequest(env.MEDIA_WORKER_SECRET, call) } };
+}
+
 describe("media worker app while draining", () => {
   it("answers 503 on /health and refuses new jobs with Retry-After", async () => {
-    const config = loadConfig(env);
-    const store = new ObjectStore({
-      endpoint: env.S3_ENDPOINT,
-      bucket: "b",
-      region: "auto",
-      accessKeyId: "k",
-      secretAccessKey: "s",
-    });
-    const jobs = new JobManager({
-      store,
-      agents: {} as never,
-      settings: { maxDurationSeconds: 60, stageTimeoutSeconds: defaultStageTimeoutSeconds },
-      scratchRoot: "/tmp",
-      concurrency: 1,
-      secret: env.MEDIA_WORKER_SECRET,
-    });
-    const state = { draining: false };
-    const app = createApp(config, state, jobs);
+    const { app, state } = testApp();
     expect((await app.request("/health")).status).toBe(200);
     state.draining = true;
     expect((await app.request("/health")).status).toBe(503);
-    const body = JSON.stringify({ jobId: crypto.randomUUID() });
-    const response = await app.request("/jobs", {
-      method: "POST",
-      body,
-      headers: await signInternalRequest(env.MEDIA_WORKER_SECRET, body),
-    });
+    const dispatch = await signedPost("/jobs", { jobId: crypto.randomUUID(), attempt: 1 });
+    const response = await app.request(dispatch.path, dispatch.init);
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("30");
+  });
+});
+
+describe("signed calls from the Worker", () => {
+  it("takes a cancel once: the same captured call sent again is refused", async () => {
+    const { app } = testApp();
+    const cancel = await signedPost(`/jobs/${crypto.randomUUID()}/cancel`, { jobId: crypto.randomUUID(), attempt: 1 });
+    const jobId = crypto.randomUUID();
+    const captured = await signedPost(`/jobs/${jobId}/cancel`, { jobId, attempt: 1 });
+    expect((await app.request(captured.path, captured.init)).status).toBe(404); // accepted: not running here
+    expect((await app.request(captured.path, captured.init)).status).toBe(401);
+    // A cancel whose body names another job than its path, even when signed that way, is refused.
+    expect((await app.request(cancel.path, cancel.init)).status).toBe(401);
+  });
+
+  it("refuses a captured cancel replayed onto another job's path", async () => {
+    const { app } = testApp();
+    const jobId = crypto.randomUUID();
+    const captured = await signedPost(`/jobs/${jobId}/cancel`, { jobId, attempt: 1 });
+    expect((await app.request(`/jobs/${crypto.randomUUID()}/cancel`, captured.init)).status).toBe(401);
+    expect((await app.request(`/jobs/${jobId}/cancel?force=1`, captured.init)).status).toBe(401);
+    expect((await app.request(captured.path, captured.init)).status).toBe(404);
   });
 });
 

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { memoryNonceStore } from "../../agents/contracts/internal-auth.ts";
 import type { MediaWorkerConfig } from "./config.ts";
 import type { JobManager } from "./intake/job-manager.ts";
 import { mountJobRoutes } from "./intake/jobs-routes.ts";
@@ -11,6 +12,9 @@ export function createApp(config: MediaWorkerConfig, state: MediaWorkerState, jo
   const app = new Hono();
   app.get("/health", (c) => c.json({ status: state.draining ? "draining" : "ok" }, state.draining ? 503 : 200));
   app.get("/metrics", async (c) => c.body(await registry.metrics(), 200, { "content-type": registry.contentType }));
-  if (jobs) mountJobRoutes(app, { secret: config.MEDIA_WORKER_SECRET, jobs, isDraining: () => state.draining });
+  if (jobs) {
+    const nonces = memoryNonceStore();
+    mountJobRoutes(app, { secret: config.MEDIA_WORKER_SECRET, nonces, jobs, isDraining: () => state.draining });
+  }
   return app;
 }

@@ -42,7 +42,7 @@ export async function interpretSubmitResponse(response: Response): Promise<Submi
  */
 export function httpMediaWorker(env: Pick<Env, "MEDIA_WORKER_URL" | "MEDIA_WORKER_SECRET">): MediaWorkerClient {
   const target = { url: env.MEDIA_WORKER_URL, secret: env.MEDIA_WORKER_SECRET };
-  const post = (path: string, payload: unknown) => postToMediaWorker(target, path, JSON.stringify(payload));
+  const post = (path: string, payload: { jobId: string; attempt: number }) => postToMediaWorker(target, path, payload);
   return {
     async submit(spec) {
       try {
