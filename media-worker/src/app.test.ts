@@ -8,6 +8,7 @@ import { ObjectStore } from "./storage/object-store.ts";
 
 const env = {
   MEDIA_WORKER_SECRET: "app-test-secret-0123456789",
+  METRICS_TOKEN: "metrics-token-for-this-test",
   S3_ENDPOINT: "http://127.0.0.1:1",
   S3_BUCKET: "b",
   S3_ACCESS_KEY_ID: "k",
@@ -52,6 +53,17 @@ describe("media worker app while draining", () => {
     const response = await app.request(dispatch.path, dispatch.init);
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("30");
+  });
+});
+
+describe("GET /metrics", () => {
+  it("answers only the metrics token", async () => {
+    const { app } = testApp();
+    expect((await app.request("/metrics")).status).toBe(401);
+    expect((await app.request("/metrics", { headers: { authorization: "Bearer wrong" } })).status).toBe(401);
+    const scraped = await app.request("/metrics", { headers: { authorization: `Bearer ${env.METRICS_TOKEN}` } });
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain("lh_jobs_accepted_total");
   });
 });
 
