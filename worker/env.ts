@@ -37,6 +37,10 @@ export type Env = {
   OPENAI_BASE_URL?: string;
   ENCRYPTION_KEY: string;
   PUBLIC_BASE_URL: string;
+  /** The origin the media worker reports to; `/internal/*` answers only on this host. */
+  INTERNAL_BASE_URL: string;
+  /** `GET /health/ready` shows which part is down, and why, only to `Authorization: Bearer <OPERATOR_TOKEN>`. */
+  OPERATOR_TOKEN?: string;
   ALLOW_INSECURE_WEBHOOKS: string;
   MAX_UPLOAD_BYTES: string;
   /** Files above this size upload in parts (at most 5 GiB: the largest single PUT). */

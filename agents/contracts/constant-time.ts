@@ -13,3 +13,16 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   for (let i = 0; i < a.length; i++) difference |= (a[i] as number) ^ (b[i] as number);
   return difference === 0;
 }
+
+/**
+ * True when `presented` is `Bearer <expected>`, compared in constant time; false when no token
+ * is configured, so an unset token locks the door instead of opening it.
+ *
+ * @example
+ * bearerMatches(request.headers.get("authorization"), env.OPERATOR_TOKEN); // true for "Bearer <token>"
+ */
+export function bearerMatches(presented: string | null | undefined, expected: string | undefined): boolean {
+  if (!expected || !presented?.startsWith("Bearer ")) return false;
+  const encoder = new TextEncoder();
+  return constantTimeEqual(encoder.encode(presented.slice("Bearer ".length)), encoder.encode(expected));
+}

@@ -8,21 +8,25 @@ import { signInternalRequest } from "./internal-auth.ts";
 export type MediaWorkerTarget = { url: string; secret: string; fetch?: (request: Request) => Promise<Response> };
 
 /**
- * One signed POST to a media worker (`/jobs`, `/jobs/:id/cancel`): the only place that builds
- * that request, for the Worker's dispatch and cancel and for the tests that drive a media
+ * One signed POST of a JSON payload naming its (job, attempt) to a media worker (`/jobs`,
+ * `/jobs/:id/cancel`): the only place that builds that request, for the Worker's dispatch and cancel and for the tests that drive a media
  * worker directly. Gives up after 10 s unless another signal is given.
  *
  * @example
  * const response = await postToMediaWorker({ url: env.MEDIA_WORKER_URL, secret: env.MEDIA_WORKER_SECRET },
- *   "/jobs", JSON.stringify(spec)); // 202 accepted, 503 busy
+ *   "/jobs", spec); // 202 accepted, 503 busy
  */
 export async function postToMediaWorker(
   target: MediaWorkerTarget,
   path: string,
-  body: string,
+  payload: { jobId: string; attempt: number },
   signal: AbortSignal = AbortSignal.timeout(10_000),
 ): Promise<Response> {
-  const headers = await signInternalRequest(target.secret, body);
+  const body = JSON.stringify(payload);
+  const { jobId, attempt } = payload;
+  // Signed over the path the media worker routes on: a gateway strips its prefix before it.
+  const route = `/${path.replace(/^\//, "")}`;
+  const headers = await signInternalRequest(target.secret, { method: "POST", target: route, body, jobId, attempt });
   const base = target.url.endsWith("/") ? target.url : `${target.url}/`;
   const request = new Request(new URL(path.replace(/^\//, ""), base), { method: "POST", body, headers, signal });
   return (target.fetch ?? fetch)(request);

@@ -10,7 +10,7 @@ export type StackConfig = {
   ports: { postgres: number; s3: number; neonBridge: number; mediaWorker: number; api: number };
   database: { name: string; user: string; password: string; url: string };
   s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
-  secrets: { jwt: string; internal: string; encryption: string };
+  secrets: { jwt: string; internal: string; encryption: string; operator: string; metrics: string };
   /** Jobs the media worker runs at once; unset, it follows the CPU count. */
   mediaWorkerConcurrency?: number;
   /** `LH_JOB_LEASE_SECONDS`: the Worker's lease on an attempt; unset, wrangler.toml's value. */
@@ -42,16 +42,21 @@ const port = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
  */
 function localSecrets(dataDir: string): StackConfig["secrets"] & { dbPassword: string } {
   const file = join(dataDir, "secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const kept = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
   const secret = () => randomBytes(32).toString("base64url");
-  const created = {
+  // A data folder from before a secret existed keeps its others and gains the new one.
+  const secrets = {
     jwt: secret(),
     internal: secret(),
     encryption: randomBytes(32).toString("base64"),
     dbPassword: secret(),
+    operator: secret(),
+    metrics: secret(),
+    ...kept,
   };
-  writeFileSync(file, JSON.stringify(created), { mode: 0o600 });
-  return created;
+  if (Object.keys(secrets).length !== Object.keys(kept).length)
+    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
 }
 
 /**
@@ -104,7 +109,10 @@ export function workerEnv(config: StackConfig): Record<string, string> {
     JWT_SECRET: config.secrets.jwt,
     ENCRYPTION_KEY: config.secrets.encryption,
     PUBLIC_BASE_URL: `http://127.0.0.1:${config.ports.api}`,
+    // The same wrangler dev under another name: the media worker reports there, and /internal/* answers only there.
+    INTERNAL_BASE_URL: `http://localhost:${config.ports.api}`,
     ALLOW_INSECURE_WEBHOOKS: "true",
+    OPERATOR_TOKEN: config.secrets.operator,
     ...(config.jobLeaseSeconds ? { JOB_LEASE_SECONDS: String(config.jobLeaseSeconds) } : {}),
     ...(config.jobMaxAttempts ? { JOB_MAX_ATTEMPTS: String(config.jobMaxAttempts) } : {}),
   };
@@ -116,6 +124,7 @@ export function mediaWorkerEnv(config: StackConfig): Record<string, string> {
     HOST: "127.0.0.1",
     PORT: String(config.ports.mediaWorker),
     MEDIA_WORKER_SECRET: config.secrets.internal,
+    METRICS_TOKEN: config.secrets.metrics,
     S3_ENDPOINT: config.s3.endpoint,
     S3_BUCKET: config.s3.bucket,
     S3_REGION: config.s3.region,

@@ -28,7 +28,9 @@ async function main(): Promise<void> {
 
   await stack.start();
   try {
-    const readiness = await fetch(`${stack.apiUrl}/health/ready`);
+    const readiness = await fetch(`${stack.apiUrl}/health/ready`, {
+      headers: { authorization: `Bearer ${stack.config.secrets.operator}` },
+    });
     const body = (await readiness.json()) as { down: string[]; parts: Record<string, { status: string }> };
     if (!readiness.ok) {
       const logs = join(stack.config.dataDir, "logs");

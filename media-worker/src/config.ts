@@ -7,6 +7,8 @@ const MediaWorkerConfig = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   /** Shared with the Worker: authenticates `POST /jobs` and signs event reports. */
   MEDIA_WORKER_SECRET: z.string().min(16),
+  /** `GET /metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it answers no one. */
+  METRICS_TOKEN: z.string().optional(),
   S3_ENDPOINT: z.string().url(),
   S3_BUCKET: z.string().min(1),
   S3_REGION: z.string().default("auto"),

@@ -8,6 +8,7 @@ import pg from "pg";
 import WebSocket from "ws";
 import { signInternalRequest } from "../../agents/contracts/internal-auth.ts";
 import { JobOptions } from "../../agents/contracts/job.ts";
+import { workerEnv } from "../../infra/local/config.ts";
 import { insertBenchUpload, registerBenchUser, startBenchStack } from "./bench-stack.ts";
 
 const subscribers = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
@@ -73,10 +74,12 @@ try {
     };
     const body = JSON.stringify(event);
     sentAt.set(i, performance.now());
-    const response = await fetch(`${api}/internal/jobs/${jobId}/events`, {
+    const url = new URL(`/internal/jobs/${jobId}/events`, workerEnv(stack.config).INTERNAL_BASE_URL);
+    const call = { method: "POST", target: url.pathname, body, jobId, attempt: 1 };
+    const response = await fetch(url, {
       method: "POST",
       body,
-      headers: await signInternalRequest(stack.config.secrets.internal, body),
+      headers: await signInternalRequest(stack.config.secrets.internal, call),
     });
     if (!response.ok) throw new Error(`report ${i} answered ${response.status}: ${await response.text()}`);
     await new Promise((resolve) => setTimeout(resolve, spacingMs));

@@ -76,7 +76,11 @@ describe("a lecture, end to end through the local stack", () => {
     expect(Object.values(job.stages).every((s) => s.status === "completed" || s.status === "skipped")).toBe(true);
 
     // The media worker has one slot: whichever job came second was refused (503) and retried.
-    const metrics = await (await fetch(`http://127.0.0.1:${stack.config.ports.mediaWorker}/metrics`)).text();
+    const metrics = await (
+      await fetch(`http://127.0.0.1:${stack.config.ports.mediaWorker}/metrics`, {
+        headers: { authorization: `Bearer ${stack.config.secrets.metrics}` },
+      })
+    ).text();
     expect(Number(/^lh_jobs_rejected_busy_total (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
     expect(Number(/^lh_jobs_accepted_total (\d+)/m.exec(metrics)?.[1])).toBe(2);
     // ~70 s alone; the browser suite runs a pipeline of its own beside it on two cores.

@@ -22,7 +22,8 @@ let receiver: Awaited<ReturnType<typeof startEventsReceiver>>;
 let baseSpec: JobSpec;
 const hold = { selectDelayMs: 0 };
 
-const post = (path: string, body: string) => postToMediaWorker({ url: worker.url, secret }, path, body);
+const post = (path: string, payload: { jobId: string; attempt: number }) =>
+  postToMediaWorker({ url: worker.url, secret }, path, payload);
 const newJob = (): JobSpec => {
   const jobId = randomUUID();
   return { ...baseSpec, jobId, reportUrl: receiver.url(jobId) };
@@ -58,7 +59,14 @@ describe("POST /jobs", () => {
   it("refuses unsigned and tampered requests", async () => {
     const body = JSON.stringify(newJob());
     expect((await fetch(`${worker.url}/jobs`, { method: "POST", body })).status).toBe(401);
-    const headers = await signInternalRequest(secret, body);
+    const spec = JSON.parse(body) as JobSpec;
+    const headers = await signInternalRequest(secret, {
+      method: "POST",
+      target: "/jobs",
+      body,
+      jobId: spec.jobId,
+      attempt: spec.attempt,
+    });
     const tampered = await fetch(`${worker.url}/jobs`, { method: "POST", body: body.replace("2", "3"), headers });
     expect(tampered.status).toBe(401);
   });
@@ -66,7 +74,7 @@ describe("POST /jobs", () => {
   it("runs a job to completion, reporting signed events with seq rising by one", async () => {
     receiver.failNextRequests(2);
     const spec = newJob();
-    expect((await post("/jobs", JSON.stringify(spec))).status).toBe(202);
+    expect((await post("/jobs", spec)).status).toBe(202);
     const end = await terminal(spec.jobId);
     expect(end.type).toBe("completed");
     const events = eventsOf(spec.jobId);
@@ -81,23 +89,23 @@ describe("POST /jobs", () => {
   it("takes a repeated POST of the same (job, attempt) without running it twice, answers 503 with Retry-After at capacity, and cancels on request", async () => {
     hold.selectDelayMs = 60_000;
     const running = newJob();
-    expect((await post("/jobs", JSON.stringify(running))).status).toBe(202);
+    expect((await post("/jobs", running)).status).toBe(202);
     // The same (job, attempt) again, as an at-least-once queue may deliver it: not run twice.
-    const again = await post("/jobs", JSON.stringify(running));
+    const again = await post("/jobs", running);
     expect({ status: again.status, body: await again.json() }).toMatchObject({
       status: 202,
       body: { status: "duplicate" },
     });
-    const busy = await post("/jobs", JSON.stringify(newJob()));
+    const busy = await post("/jobs", newJob());
     expect(busy.status).toBe(503);
     expect(Number(busy.headers.get("retry-after"))).toBeGreaterThan(0);
     await receiver.waitFor((e) => e.jobId === running.jobId && e.type === "stage" && e.stage === "analysis");
-    expect((await post(`/jobs/${running.jobId}/cancel`, "")).status).toBe(202);
+    expect((await post(`/jobs/${running.jobId}/cancel`, running)).status).toBe(202);
     const end = await terminal(running.jobId);
     expect(end).toMatchObject({ type: "failed", code: "cancelled", stage: "selection", retryable: false });
     expect(eventsOf(running.jobId).filter((e) => e.type === "started")).toHaveLength(1); // ran once
     hold.selectDelayMs = 0;
-    expect((await post(`/jobs/${running.jobId}/cancel`, "")).status).toBe(404);
+    expect((await post(`/jobs/${running.jobId}/cancel`, running)).status).toBe(404);
   });
 
   it("fails an upload that is not media once, not retryable, with a message free of paths and ffmpeg output", async () => {
@@ -105,7 +113,7 @@ describe("POST /jobs", () => {
     const notes = join(mkdtempSync(join(tmpdir(), "lh-intake-bad-")), "notes.mp4");
     writeFileSync(notes, "These are my lecture notes, not a video.\n".repeat(200));
     const spec = { ...newJob(), input: (await uploadJob(s3.store(), notes, "mp4")).input };
-    expect((await post("/jobs", JSON.stringify(spec))).status).toBe(202);
+    expect((await post("/jobs", spec)).status).toBe(202);
     const end = await terminal(spec.jobId);
     expect(end).toMatchObject({ type: "failed", code: "input_not_media", stage: "probe", retryable: false });
     expectPlainMessage((end as Extract<WorkerEvent, { type: "failed" }>).message);
@@ -116,7 +124,7 @@ describe("POST /jobs", () => {
     hold.selectDelayMs = 60_000;
     // A 4 s lease: a heartbeat every second while selection holds, no progress in between.
     const first = { ...newJob(), leaseSeconds: 4 };
-    expect((await post("/jobs", JSON.stringify(first))).status).toBe(202);
+    expect((await post("/jobs", first)).status).toBe(202);
     await receiver.waitFor((e) => e.jobId === first.jobId && e.type === "stage" && e.stage === "analysis");
     const heartbeat = await receiver.waitFor((e) => e.jobId === first.jobId && e.type === "heartbeat");
     expect(heartbeat.attempt).toBe(1);
@@ -124,12 +132,12 @@ describe("POST /jobs", () => {
     // The Worker gave up on attempt 1's lease and dispatched attempt 2: it needs no free slot.
     hold.selectDelayMs = 0;
     const second = { ...first, attempt: 2 };
-    const accepted = await post("/jobs", JSON.stringify(second));
+    const accepted = await post("/jobs", second);
     expect({ status: accepted.status, body: await accepted.json() }).toMatchObject({
       status: 202,
       body: { status: "accepted" },
     });
-    const stale = await post("/jobs", JSON.stringify(first));
+    const stale = await post("/jobs", first);
     expect({ status: stale.status, body: await stale.json() }).toMatchObject({
       status: 409,
       body: { status: "superseded" },

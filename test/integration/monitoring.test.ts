@@ -12,6 +12,7 @@ import { freePort, startTestS3, type TestS3 } from "../support/local-s3.ts";
 import { tinyLecture, uploadJob } from "../support/pipeline-harness.ts";
 
 const secret = "monitoring-test-secret-0123456789";
+const metricsToken = "monitoring-test-metrics-token";
 let s3: TestS3;
 let worker: MediaWorker;
 let receiver: Awaited<ReturnType<typeof startEventsReceiver>>;
@@ -41,15 +42,18 @@ beforeAll(async () => {
     S3_BUCKET: s3.s3.bucket,
     S3_ACCESS_KEY_ID: s3.s3.accessKeyId,
     S3_SECRET_ACCESS_KEY: s3.s3.secretAccessKey,
+    METRICS_TOKEN: metricsToken,
     CONCURRENCY: "1",
     SCRATCH_DIR: mkdtempSync(join(tmpdir(), "lh-monitoring-")),
   });
   worker = await startMediaWorker(config, groundTruthAgents(lecture.truth, { selectDelayMs: 0 }).agents);
   // One job through, so that the labelled series have values to show.
   spec.reportUrl = receiver.url(spec.jobId);
-  expect((await postToMediaWorker({ url: worker.url, secret }, "/jobs", JSON.stringify(spec))).status).toBe(202);
+  expect((await postToMediaWorker({ url: worker.url, secret }, "/jobs", spec)).status).toBe(202);
   await receiver.waitFor((e) => e.jobId === spec.jobId && e.type === "completed");
-  scrape = await (await fetch(`${worker.url}/metrics`)).text();
+  const scraped = await fetch(`${worker.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+  expect(scraped.status).toBe(200);
+  scrape = await scraped.text();
 }, 180_000);
 afterAll(async () => {
   await worker?.shutdown("test over");

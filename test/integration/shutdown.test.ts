@@ -64,8 +64,7 @@ describe("SIGTERM in the middle of a job", () => {
     const worker = await startWorkerProcess();
     const spec = await uploadJob(s3.store(), truthFile.replace("truth.json", "lecture.mp4"), "mp4");
     spec.reportUrl = receiver.url(spec.jobId);
-    const body = JSON.stringify(spec);
-    expect((await postToMediaWorker({ url: worker.url, secret }, "/jobs", body)).status).toBe(202);
+    expect((await postToMediaWorker({ url: worker.url, secret }, "/jobs", spec)).status).toBe(202);
     await receiver.waitFor((e) => e.jobId === spec.jobId && e.type === "stage" && e.stage === "analysis");
 
     child!.kill("SIGTERM");

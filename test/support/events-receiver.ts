@@ -1,11 +1,16 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { INTERNAL_SIGNATURE_HEADER, verifyInternalRequest } from "../../agents/contracts/internal-auth.ts";
+import {
+  authenticateInternalCall,
+  INTERNAL_SIGNATURE_HEADER,
+  memoryNonceStore,
+} from "../../agents/contracts/internal-auth.ts";
 import { WorkerEvent } from "../../agents/contracts/media-protocol.ts";
 
 /**
  * Stands in for the Worker's `/internal/jobs/:id/events`: a real HTTP server on 127.0.0.1 that
- * verifies each report's signature, validates it against the contract and records it.
+ * authenticates each report as the Worker does (signature, the path's job, a fresh nonce),
+ * validates it against the contract and records it.
  * `failNext` makes the next n requests answer 500, to exercise retries.
  *
  * @example
@@ -16,6 +21,7 @@ export async function startEventsReceiver(secret: string) {
   const events: WorkerEvent[] = [];
   const rejected: string[] = [];
   let failNext = 0;
+  const nonces = memoryNonceStore();
   let waiters: { test: (e: WorkerEvent) => boolean; resolve: (e: WorkerEvent) => void }[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -27,12 +33,14 @@ export async function startEventsReceiver(secret: string) {
         res.writeHead(500).end();
         return;
       }
-      const check = await verifyInternalRequest(
+      const pathJobId = /^\/internal\/jobs\/([^/]+)\/events$/.exec(new URL(req.url ?? "", "http://x").pathname)?.[1];
+      const check = await authenticateInternalCall(
         secret,
-        body,
+        { method: req.method ?? "", target: req.url ?? "", body },
         (req.headers[INTERNAL_SIGNATURE_HEADER] as string) ?? null,
+        { nonces, pathJobId: pathJobId ?? "" },
       );
-      const parsed = WorkerEvent.safeParse(JSON.parse(body));
+      const parsed = WorkerEvent.safeParse(check.ok ? JSON.parse(body) : null);
       if (!check.ok || !parsed.success) {
         rejected.push(check.ok ? "schema" : check.reason);
         res.writeHead(check.ok ? 400 : 401).end();

@@ -49,7 +49,7 @@ export async function dispatchJob(
     attempt: job.attempt,
     input: { key: upload.objectKey, contentType: upload.contentType, sizeBytes: upload.sizeBytes },
     options: job.options,
-    reportUrl: new URL(`/internal/jobs/${job.id}/events`, env.PUBLIC_BASE_URL).toString(),
+    reportUrl: new URL(`/internal/jobs/${job.id}/events`, env.INTERNAL_BASE_URL).toString(),
     leaseSeconds: Number(env.JOB_LEASE_SECONDS),
   });
   switch (result.outcome) {

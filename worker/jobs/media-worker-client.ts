@@ -51,8 +51,8 @@ export function signedMediaWorker(
   targetOf: (jobId: string) => MediaWorkerTarget,
   fleet: Pick<MediaWorkerClient, "keepAwake" | "probe">,
 ): MediaWorkerClient {
-  const post = (jobId: string, path: string, payload: unknown) =>
-    postToMediaWorker(targetOf(jobId), path, JSON.stringify(payload));
+  const post = (jobId: string, path: string, payload: { jobId: string; attempt: number }) =>
+    postToMediaWorker(targetOf(jobId), path, payload);
   return {
     ...fleet,
     async submit(spec) {

@@ -1,5 +1,6 @@
 import type { Env } from "../env.ts";
 import { recoverExpiredLeases } from "../jobs/leases.ts";
+import { deleteExpiredNonces } from "../middleware/internal-signature/nonces.ts";
 import { drainOutbox } from "../outbox/drain.ts";
 import { Bucket } from "../storage/bucket.ts";
 import { expireAbandonedUploads } from "../uploads/discard.ts";
@@ -9,7 +10,7 @@ import { withDatabase } from "../with-database.ts";
 /**
  * The every-minute cron: recovers jobs whose lease expired, performs side effects left in the
  * outbox (a drain after a commit failed or never ran), discards uploads left pending past their expiry,
- * and re-sends webhook deliveries whose queue message was lost.
+ * re-sends webhook deliveries whose queue message was lost, and forgets expired internal-call nonces.
  */
 export async function runScheduledTasks(
   _controller: ScheduledController,
@@ -21,6 +22,7 @@ export async function runScheduledTasks(
     const outbox = await drainOutbox(env, db);
     const uploads = await expireAbandonedUploads(db, new Bucket(env));
     const webhooksResent = await resendDueDeliveries(env, db);
+    const noncesExpired = await deleteExpiredNonces(db);
     console.log(
       JSON.stringify({
         level: "info",
@@ -29,6 +31,7 @@ export async function runScheduledTasks(
         outbox,
         uploads,
         webhooksResent,
+        noncesExpired,
       }),
     );
   });

@@ -119,7 +119,14 @@ export class EventReporter {
     try {
       await withRetry(
         async () => {
-          const headers = await signInternalRequest(this.secret, body);
+          const call = {
+            method: "POST",
+            target: this.spec.reportUrl,
+            body,
+            jobId: event.jobId,
+            attempt: event.attempt,
+          };
+          const headers = await signInternalRequest(this.secret, call);
           return ensureOk(await fetch(this.spec.reportUrl, { method: "POST", body, headers }), `report ${event.type}`);
         },
         isTransientFailure,

@@ -1,35 +1,44 @@
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { INTERNAL_SIGNATURE_HEADER, verifyInternalRequest } from "../../../agents/contracts/internal-auth.ts";
+import {
+  authenticateInternalCall,
+  INTERNAL_SIGNATURE_HEADER,
+  type NonceStore,
+} from "../../../agents/contracts/internal-auth.ts";
 import { INTERNAL_BODY_LIMIT_BYTES, JobSpec } from "../../../agents/contracts/media-protocol.ts";
 import { log } from "../log.ts";
 import { metrics } from "../metrics.ts";
 import type { JobManager } from "./job-manager.ts";
 
-export type IntakeDeps = { secret: string; jobs: JobManager; isDraining: () => boolean; retryAfterSeconds?: number };
+export type IntakeDeps = {
+  secret: string;
+  /** Nonces of accepted calls: a second copy of a signed dispatch or cancel is refused. */
+  nonces: NonceStore;
+  jobs: JobManager;
+  isDraining: () => boolean;
+  retryAfterSeconds?: number;
+};
 
-/** Reads the raw body and checks its signature; null when the caller is not the Worker. */
-async function signedBody(c: Context, secret: string): Promise<string | null> {
+/**
+ * Reads the raw body and authenticates it (signature over method, path, query and body; the
+ * path's and body's job and attempt equal the signed ones; a fresh nonce). Null when refused.
+ */
+async function signedCall(c: Context, deps: IntakeDeps): Promise<{ body: string; attempt: number } | null> {
   const body = await c.req.text();
-  const check = await verifyInternalRequest(secret, body, c.req.header(INTERNAL_SIGNATURE_HEADER) ?? null);
-  if (!check.ok) log.warn("unsigned internal request refused", { path: c.req.path, reason: check.reason });
-  return check.ok ? body : null;
-}
-
-/** The attempt a cancel names in its body (`{ jobId, attempt }`); none for an empty body. */
-function attemptOf(body: string): number | undefined {
-  try {
-    const attempt = (JSON.parse(body) as { attempt?: unknown }).attempt;
-    return Number.isInteger(attempt) ? (attempt as number) : undefined;
-  } catch {
-    return undefined;
-  }
+  const check = await authenticateInternalCall(
+    deps.secret,
+    { method: c.req.method, target: c.req.url, body },
+    c.req.header(INTERNAL_SIGNATURE_HEADER) ?? null,
+    { nonces: deps.nonces, pathJobId: c.req.param("id") },
+  );
+  if (!check.ok) log.warn("internal request refused", { path: c.req.path, reason: check.reason });
+  return check.ok ? { body, attempt: check.claims.attempt } : null;
 }
 
 /**
  * `POST /jobs` (202 accepted or duplicate, 409 superseded for an attempt older than the one
  * running, 503 + Retry-After when every slot is taken or the worker is draining) and `POST /jobs/:id/cancel` (404 when not running here, 409 when the attempt it names
- * was superseded), both signed by the Worker with the shared secret.
+ * was superseded), both signed by the Worker with the shared secret, each call accepted once.
  *
  * @example
  * mountJobRoutes(app, { secret: config.MEDIA_WORKER_SECRET, jobs, isDraining: () => state.draining });
@@ -50,16 +59,11 @@ export function mountJobRoutes(app: Hono, deps: IntakeDeps): void {
   app.use("/jobs/*", limit);
 
   app.post("/jobs", async (c) => {
-    const body = await signedBody(c, deps.secret);
-    if (body === null) return c.json({ error: "unauthorized" }, 401);
+    const call = await signedCall(c, deps);
+    if (call === null) return c.json({ error: "unauthorized" }, 401);
     if (deps.isDraining()) return busy(c, "draining");
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch {
-      return c.json({ error: "body is not JSON" }, 400);
-    }
-    const spec = JobSpec.safeParse(json);
+    // The signature check already parsed it as JSON naming the signed job.
+    const spec = JobSpec.safeParse(JSON.parse(call.body));
     if (!spec.success) return c.json({ error: "invalid job spec", issues: spec.error.issues }, 400);
     const outcome = deps.jobs.tryStart(spec.data);
     if (outcome === "busy") return busy(c, "at capacity");
@@ -70,9 +74,9 @@ export function mountJobRoutes(app: Hono, deps: IntakeDeps): void {
   });
 
   app.post("/jobs/:id/cancel", async (c) => {
-    const body = await signedBody(c, deps.secret);
-    if (body === null) return c.json({ error: "unauthorized" }, 401);
-    const outcome = deps.jobs.cancel(c.req.param("id"), attemptOf(body));
+    const call = await signedCall(c, deps);
+    if (call === null) return c.json({ error: "unauthorized" }, 401);
+    const outcome = deps.jobs.cancel(c.req.param("id"), call.attempt);
     if (outcome === "missing") return c.json({ error: "no such running job" }, 404);
     if (outcome === "superseded") return c.json({ status: outcome }, 409);
     return c.json({ status: outcome }, 202);

@@ -54,11 +54,21 @@ export function readJob(id: string): Promise<JobRow> {
   return withTestDatabase(async (db) => (await db.select().from(schema.jobs).where(eq(schema.jobs.id, id)))[0]!);
 }
 
-/** Posts a report to the internal events endpoint exactly as the media worker does. */
-export async function reportEvent(event: WorkerEvent, secret = env.MEDIA_WORKER_SECRET): Promise<Response> {
+/** The URL of a job's internal events endpoint, on the internal hostname the media worker reports to. */
+export const eventsUrl = (jobId: string) => new URL(`/internal/jobs/${jobId}/events`, env.INTERNAL_BASE_URL).toString();
+
+/** The request the media worker sends for `event`, signed with `secret`, to post as often as a test needs. */
+export async function signedReport(event: WorkerEvent, secret = env.MEDIA_WORKER_SECRET) {
   const body = JSON.stringify(event);
-  const headers = await signInternalRequest(secret, body);
-  return SELF.fetch(`http://api.test/internal/jobs/${event.jobId}/events`, { method: "POST", body, headers });
+  const url = eventsUrl(event.jobId);
+  const call = { method: "POST", target: url, body, jobId: event.jobId, attempt: event.attempt };
+  return { url, init: { method: "POST", body, headers: await signInternalRequest(secret, call) } };
+}
+
+/** Posts a report to the internal events endpoint exactly as the media worker does (freshly signed). */
+export async function reportEvent(event: WorkerEvent, secret = env.MEDIA_WORKER_SECRET): Promise<Response> {
+  const { url, init } = await signedReport(event, secret);
+  return SELF.fetch(url, init);
 }
 
 /** Polls until `check` passes; the queue and the cron run on their own schedule. */

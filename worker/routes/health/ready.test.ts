@@ -4,16 +4,21 @@ import { createApp } from "../../app.ts";
 
 type Readiness = { status: string; down: string[]; parts: Record<string, { status: string; error?: string }> };
 
-async function readinessWith(overrides: Partial<typeof env>): Promise<{ status: number; body: Readiness }> {
+const operator = { authorization: `Bearer ${env.OPERATOR_TOKEN}` };
+
+async function readinessWith(
+  overrides: Partial<typeof env>,
+  headers: Record<string, string> = operator,
+): Promise<{ status: number; body: Readiness }> {
   const ctx = createExecutionContext();
-  const response = await createApp().request("/health/ready", {}, { ...env, ...overrides }, ctx);
+  const response = await createApp().request("/health/ready", { headers }, { ...env, ...overrides }, ctx);
   await waitOnExecutionContext(ctx);
   return { status: response.status, body: (await response.json()) as Readiness };
 }
 
 describe("GET /health/ready", () => {
   it("reports every part ok when PostgreSQL, the S3 server and the media worker answer", async () => {
-    const response = await SELF.fetch("http://api.test/health/ready");
+    const response = await SELF.fetch("http://api.test/health/ready", { headers: operator });
     const body = (await response.json()) as Readiness;
     expect(response.status).toBe(200);
     expect(body).toMatchObject({
@@ -43,6 +48,18 @@ describe("GET /health/ready", () => {
     });
     expect(status).toBe(503);
     expect(body.down).toEqual(["database", "mediaWorker"]);
+  });
+});
+
+describe("GET /health/ready for the public", () => {
+  it("tells a caller without the operator token the status only, not which part failed or why", async () => {
+    const overrides = { S3_SECRET_ACCESS_KEY: "not-the-secret-either" };
+    for (const headers of [{}, { authorization: "Bearer not-the-operator-token" }] as Record<string, string>[]) {
+      const { status, body } = await readinessWith(overrides, headers);
+      expect(status).toBe(503);
+      expect(body).toEqual({ status: "down" });
+    }
+    expect((await readinessWith(overrides)).body.down).toEqual(["storage"]);
   });
 });
 

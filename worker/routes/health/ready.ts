@@ -1,5 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
+import { bearerMatches } from "../../../agents/contracts/constant-time.ts";
+import type { Env } from "../../env.ts";
 import { mediaFleet } from "../../jobs/media-fleet.ts";
 import { jsonContent, publicSecurity } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
@@ -8,6 +10,8 @@ import { Bucket } from "../../storage/bucket.ts";
 type PartStatus = { status: "ok" | "down"; latencyMs: number; error?: string };
 
 const timeoutMs = 3_000;
+/** A flood of readiness requests costs one round of checks per isolate this often. */
+const cacheMs = 5_000;
 
 async function probe(check: () => Promise<unknown>): Promise<PartStatus> {
   const started = Date.now();
@@ -26,10 +30,11 @@ const partSchema = z.object({ status: z.enum(["ok", "down"]), latencyMs: z.numbe
 const readinessSchema = z
   .object({
     status: z.enum(["ok", "down"]),
-    down: z.array(z.string()),
-    parts: z.object({ database: partSchema, storage: partSchema, mediaWorker: partSchema }),
+    down: z.array(z.string()).optional(),
+    parts: z.object({ database: partSchema, storage: partSchema, mediaWorker: partSchema }).optional(),
   })
   .openapi("Readiness");
+type Readiness = { status: "ok" | "down"; down: string[]; parts: Record<string, PartStatus> };
 
 const route = createRoute({
   method: "get",
@@ -38,25 +43,48 @@ const route = createRoute({
   security: publicSecurity,
   summary: "Readiness: database, storage and media worker reachable",
   responses: {
-    200: jsonContent(readinessSchema, "Every part answers."),
-    503: jsonContent(readinessSchema, "`down` names the parts that do not."),
+    200: jsonContent(readinessSchema, "Every part answers; `down` and `parts` only for the operator token."),
+    503: jsonContent(
+      readinessSchema,
+      "A part does not answer; for the operator token, `down` names it and `parts` say why.",
+    ),
   },
 });
 
+/** The last round of checks, per isolate, for the configuration it checked. */
+let cached: { key: string; at: number; result: Promise<Readiness> } | undefined;
+
+function checkParts(env: Env, db: () => { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }) {
+  return Promise.all([
+    probe(() => db().execute(sql`select 1`)),
+    probe(() => new Bucket(env).check()),
+    probe(() => mediaFleet(env).probe()),
+  ]).then(([database, storage, mediaWorker]): Readiness => {
+    const parts = { database, storage, mediaWorker };
+    const down = Object.entries(parts)
+      .filter(([, part]) => part.status === "down")
+      .map(([name]) => name);
+    return { status: down.length > 0 ? "down" : "ok", down, parts };
+  });
+}
+
 /**
- * Readiness: every part a job needs answers. 503 names the part that does not, so an operator
- * (or the launcher) knows where to look.
+ * Readiness: every part a job needs answers. Anyone sees the status; the operator token
+ * (`Authorization: Bearer <OPERATOR_TOKEN>`) also sees which part is down and why. Checks are
+ * shared for a few seconds, so a flood costs one database query, one S3 HEAD and one fetch.
  */
 export const ready = createRouter().openapi(route, async (c) => {
-  const [database, storage, mediaWorker] = await Promise.all([
-    probe(() => c.var.db().execute(sql`select 1`)),
-    probe(() => new Bucket(c.env).check()),
-    probe(() => mediaFleet(c.env).probe()),
-  ]);
-  const parts = { database, storage, mediaWorker };
-  const down = Object.entries(parts)
-    .filter(([, part]) => part.status === "down")
-    .map(([name]) => name);
-  if (down.length > 0) return c.json({ status: "down" as const, down, parts }, 503);
-  return c.json({ status: "ok" as const, down, parts }, 200);
+  const key = [
+    c.env.DATABASE_URL,
+    c.env.S3_ENDPOINT,
+    c.env.S3_SECRET_ACCESS_KEY,
+    c.env.MEDIA_FLEET,
+    c.env.MEDIA_WORKER_URL,
+  ].join("|");
+  if (!cached || cached.key !== key || Date.now() - cached.at > cacheMs)
+    cached = { key, at: Date.now(), result: checkParts(c.env, c.var.db) };
+  const readiness = await cached.result;
+  const code = readiness.status === "ok" ? 200 : 503;
+  if (bearerMatches(c.req.header("authorization"), c.env.OPERATOR_TOKEN)) return c.json(readiness, code);
+  return c.json({ status: readiness.status }, code);
 });

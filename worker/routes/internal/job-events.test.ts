@@ -5,7 +5,7 @@ import type { ResultManifest, WorkerEvent } from "../../../agents/contracts/inde
 import { signInternalRequest } from "../../../agents/contracts/internal-auth.ts";
 import { schema } from "../../../db/client.ts";
 import { withTestDatabase } from "../../../test/support/worker/database.ts";
-import { insertJob, readJob, reportEvent } from "../../../test/support/worker/jobs.ts";
+import { eventsUrl, insertJob, readJob, reportEvent, signedReport } from "../../../test/support/worker/jobs.ts";
 
 const at = () => new Date().toISOString();
 
@@ -14,14 +14,56 @@ describe("POST /internal/jobs/:id/events", () => {
     const job = await insertJob({ status: "processing" });
     const event: WorkerEvent = { jobId: job.id, attempt: 1, seq: 0, at: at(), type: "started" };
     const body = JSON.stringify(event);
-    const url = `http://api.test/internal/jobs/${job.id}/events`;
+    const url = eventsUrl(job.id);
     const unsigned = await SELF.fetch(url, { method: "POST", body });
     expect(unsigned.status).toBe(401);
     expect(await unsigned.json()).toMatchObject({ code: "invalid_signature" });
     expect((await reportEvent(event, "a-forged-secret-of-some-length")).status).toBe(401);
-    const hourOld = await signInternalRequest(env.MEDIA_WORKER_SECRET, body, Math.floor(Date.now() / 1000) - 3600);
+    const call = { method: "POST", target: url, body, jobId: job.id, attempt: 1 };
+    const hourOld = await signInternalRequest(env.MEDIA_WORKER_SECRET, call, Math.floor(Date.now() / 1000) - 3600);
     const replayed = await SELF.fetch(url, { method: "POST", body, headers: hourOld });
     expect(replayed.status).toBe(401);
+    expect((await readJob(job.id)).lastEventSeq).toBe(-1);
+  });
+
+  it("refuses a captured report sent again, even a heartbeat that would extend the lease", async () => {
+    const soon = new Date(Date.now() + 5_000);
+    const job = await insertJob({ status: "processing", leaseExpiresAt: soon });
+    const captured = await signedReport({ jobId: job.id, attempt: 1, seq: 0, at: at(), type: "heartbeat" });
+    expect(await (await SELF.fetch(captured.url, captured.init)).json()).toEqual({ applied: true });
+    const replayed = await SELF.fetch(captured.url, captured.init);
+    expect(replayed.status).toBe(401);
+    expect(await replayed.json()).toMatchObject({
+      code: "invalid_signature",
+      detail: expect.stringContaining("replayed"),
+    });
+  });
+
+  it("refuses a captured report replayed onto another job's path, or with its path or query changed", async () => {
+    const [job, other] = await Promise.all([insertJob({ status: "processing" }), insertJob({ status: "processing" })]);
+    const captured = await signedReport({ jobId: job.id, attempt: 1, seq: 0, at: at(), type: "started" });
+    for (const url of [eventsUrl(other.id), `${captured.url}?attempt=2`]) {
+      const response = await SELF.fetch(url, captured.init);
+      expect(response.status, url).toBe(401);
+    }
+    // A body naming another job than the path, even signed that way, is refused before it is read as a report.
+    const body = JSON.stringify({ jobId: other.id, attempt: 1, seq: 0, at: at(), type: "started" });
+    const forOther = { method: "POST", target: eventsUrl(job.id), body, jobId: other.id, attempt: 1 };
+    const headers = await signInternalRequest(env.MEDIA_WORKER_SECRET, forOther);
+    const crossJob = await SELF.fetch(eventsUrl(job.id), { method: "POST", body, headers });
+    expect(crossJob.status).toBe(401);
+    expect(await crossJob.json()).toMatchObject({ detail: expect.stringContaining("wrong_job") });
+    expect((await readJob(other.id)).lastEventSeq).toBe(-1);
+    expect(await (await SELF.fetch(captured.url, captured.init)).json()).toEqual({ applied: true });
+  });
+
+  it("does not exist on the public hostname: 404, whatever the signature", async () => {
+    const job = await insertJob({ status: "processing" });
+    const captured = await signedReport({ jobId: job.id, attempt: 1, seq: 0, at: at(), type: "started" });
+    const publicUrl = new URL(new URL(captured.url).pathname, env.PUBLIC_BASE_URL).toString();
+    const response = await SELF.fetch(publicUrl, captured.init);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ code: "not_found" });
     expect((await readJob(job.id)).lastEventSeq).toBe(-1);
   });
 
@@ -139,29 +181,31 @@ describe("POST /internal/jobs/:id/events", () => {
     expect(await (await reportEvent(late)).json()).toMatchObject({ applied: false });
   });
 
-  it("refuses a body that is not a report, and a report for another job", async () => {
+  it("refuses a signed body that is not a report", async () => {
     const job = await insertJob({ status: "processing" });
-    const other: WorkerEvent = { jobId: crypto.randomUUID(), attempt: 1, seq: 0, at: at(), type: "started" };
-    const body = JSON.stringify(other);
-    const response = await SELF.fetch(`http://api.test/internal/jobs/${job.id}/events`, {
+    const body = JSON.stringify({ jobId: job.id, attempt: 1, type: "lunch" });
+    const url = eventsUrl(job.id);
+    const call = { method: "POST", target: url, body, jobId: job.id, attempt: 1 };
+    const response = await SELF.fetch(url, {
       method: "POST",
       body,
-      headers: await signInternalRequest(env.MEDIA_WORKER_SECRET, body),
+      headers: await signInternalRequest(env.MEDIA_WORKER_SECRET, call),
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code: "validation_failed", errors: [{ path: "jobId" }] });
+    expect(await response.json()).toMatchObject({ code: "validation_failed" });
   });
 });
 
 describe("internal body limit", () => {
   it("answers 413 to bodies over 256 KiB, signed or not, before the signature is checked", async () => {
     const job = await insertJob();
-    const url = `http://api.test/internal/jobs/${job.id}/events`;
+    const url = eventsUrl(job.id);
     const big = JSON.stringify({ type: "heartbeat", jobId: job.id, attempt: 1, seq: 1, padding: "x".repeat(2 ** 20) });
+    const call = { method: "POST", target: url, body: big, jobId: job.id, attempt: 1 };
     const signed = await SELF.fetch(url, {
       method: "POST",
       body: big,
-      headers: await signInternalRequest(env.MEDIA_WORKER_SECRET, big),
+      headers: await signInternalRequest(env.MEDIA_WORKER_SECRET, call),
     });
     expect(signed.status).toBe(413);
     expect(await signed.json()).toMatchObject({ code: "payload_too_large" });

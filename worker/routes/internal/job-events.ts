@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { WorkerEvent } from "../../../agents/contracts/media-protocol.ts";
 import type { Env } from "../../env.ts";
-import { ValidationError } from "../../errors/problem.ts";
 import { applyWorkerEvent } from "../../jobs/apply-event.ts";
 import { mediaFleet } from "../../jobs/media-fleet.ts";
 import { renewLease } from "../../jobs/renew-lease.ts";
@@ -16,10 +15,12 @@ const route = createRoute({
   tags: ["Internal"],
   summary: "Report job progress (media worker only)",
   description:
-    "Heartbeat, progress, stage, completion and failure reports from the media worker, signed with the shared secret " +
-    "(`x-lh-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body>`). Replays outside five minutes are refused; " +
-    "one inside is a duplicate (same job, attempt and seq) and changes nothing. A heartbeat only extends the " +
-    "running attempt's lease (and keeps the job's container awake).",
+    "Heartbeat, progress, stage, completion and failure reports from the media worker, served on the internal " +
+    "hostname only and signed with the shared secret (v2: method, path, query, body hash, job, attempt, timestamp " +
+    "and nonce; see agents/contracts/internal-auth.ts). A call for another job than the path's, a second copy of a " +
+    "call and one older than five minutes are refused; a new report of an event already applied (same job, attempt " +
+    "and seq) changes nothing. A heartbeat only extends the running attempt's lease (and keeps the job's container " +
+    "awake).",
   middleware: [internalSignature()] as const,
   request: {
     params: z.object({ id: z.string().uuid() }),
@@ -43,9 +44,8 @@ async function keepAwake(env: Env, jobId: string): Promise<void> {
 }
 
 export const jobEvents = createRouter().openapi(route, async (c) => {
+  // internalSignature() has checked that the event's job is the path's.
   const event = c.req.valid("json");
-  if (event.jobId !== c.req.valid("param").id)
-    throw new ValidationError([{ path: "jobId", message: "does not match the URL" }]);
   const leaseSeconds = Number(c.env.JOB_LEASE_SECONDS);
   const result =
     event.type === "heartbeat"
