@@ -24,6 +24,16 @@ describe("single uploads", () => {
     expect(state.body.url).toBeUndefined();
   });
 
+  it("hands out PUT URLs that live 15 minutes, not longer", async () => {
+    const { accessToken } = await registerUser();
+    const before = Date.now();
+    const upload = await createUpload(accessToken, lecture(1000));
+    expect(Number(new URL(upload.url!).searchParams.get("X-Amz-Expires"))).toBe(15 * 60);
+    const expiresAt = Date.parse(upload.urlsExpireAt!);
+    expect(expiresAt - before).toBeLessThanOrEqual(15 * 60_000 + 60_000);
+    expect(expiresAt - before).toBeGreaterThan(14 * 60_000);
+  });
+
   it("has the storage refuse a PUT of another length or content type than declared", async () => {
     const { accessToken } = await registerUser();
     const upload = await createUpload(accessToken, lecture(1000));
