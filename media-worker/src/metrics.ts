@@ -1,7 +1,12 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { childProcessesByCommand, folderBytes } from "./process-census.ts";
 
-/** Prometheus metrics of the media worker, served as text at `GET /metrics`. */
+/**
+ * Prometheus metrics of the media worker, served as text at `GET /metrics`. The dashboard and
+ * alert rules in infra/monitoring/ name only these (test/integration/monitoring.test.ts).
+ */
 export const registry = new Registry();
+let scratchDir: string | undefined;
 collectDefaultMetrics({ register: registry, prefix: "lh_media_" });
 
 export const metrics = {
@@ -26,7 +31,7 @@ export const metrics = {
     name: "lh_stage_duration_seconds",
     help: "Wall time of each pipeline stage",
     labelNames: ["stage", "outcome"] as const,
-    buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600],
+    buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1200, 2400, 3600],
     registers: [registry],
   }),
   ffmpegSeconds: new Counter({
@@ -35,4 +40,34 @@ export const metrics = {
     labelNames: ["purpose"] as const,
     registers: [registry],
   }),
+  /** Lost heartbeats are how a lease expires: the Worker re-dispatches an attempt that still runs. */
+  reportsLost: new Counter({
+    name: "lh_event_reports_lost_total",
+    help: "Events the Worker never acknowledged, after retries, by type",
+    labelNames: ["type"] as const,
+    registers: [registry],
+  }),
+  childProcesses: new Gauge({
+    name: "lh_child_processes",
+    help: "Live child processes of the media worker (ffmpeg, ffprobe, recognizers, OCR), by command",
+    labelNames: ["command"] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [command, count] of childProcessesByCommand(process.pid)) this.set({ command }, count);
+    },
+  }),
+  scratchBytes: new Gauge({
+    name: "lh_scratch_bytes",
+    help: "Bytes in the scratch folder (a container's disk: sources, speech tracks, renders)",
+    registers: [registry],
+    collect() {
+      if (scratchDir) this.set(folderBytes(scratchDir));
+    },
+  }),
 };
+
+/** Reports this folder's size as `lh_scratch_bytes` on every scrape. */
+export function measureScratch(dir: string): void {
+  scratchDir = dir;
+}

@@ -8,6 +8,7 @@ import { createApp, type MediaWorkerState } from "./app.ts";
 import type { MediaWorkerConfig } from "./config.ts";
 import { JobManager } from "./intake/job-manager.ts";
 import { log } from "./log.ts";
+import { measureScratch } from "./metrics.ts";
 import { stageTimeouts } from "./pipeline/context.ts";
 import { ObjectStore } from "./storage/object-store.ts";
 import { removeDeadScratchDirs } from "./storage/scratch.ts";
@@ -35,6 +36,7 @@ export async function startMediaWorker(config: MediaWorkerConfig, agents: Pipeli
   const leftovers = await removeDeadScratchDirs(config.SCRATCH_DIR);
   if (leftovers.length > 0) log.warn("removed scratch left by an earlier media worker", { dirs: leftovers });
   recordProcessGroupsIn(groupsDir);
+  measureScratch(config.SCRATCH_DIR);
   const store = new ObjectStore({
     endpoint: config.S3_ENDPOINT,
     bucket: config.S3_BUCKET,

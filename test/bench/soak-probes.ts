@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { folderBytes } from "../../media-worker/src/process-census.ts";
 import { processesOf } from "../support/process-tree.ts";
 
 /** The media worker's pid as the launcher wrote it down, or null between a death and its restart. */
@@ -18,27 +19,6 @@ export function treeRssBytes(pid: number): number {
       return sum;
     }
   }, 0);
-}
-
-/** Bytes of every file under `dir` (0 when it does not exist). */
-export function folderBytes(dir: string): number {
-  let total = 0;
-  let entries: string[] = [];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return 0;
-  }
-  for (const name of entries) {
-    const path = join(dir, name);
-    try {
-      const stat = statSync(path);
-      total += stat.isDirectory() ? folderBytes(path) : stat.size;
-    } catch {
-      // Removed while we walked.
-    }
-  }
-  return total;
 }
 
 const pieceCheckpoint = /jobs\/[^/]+\/checkpoints\/transcription\/piece-\d+\.json/;

@@ -30,6 +30,10 @@ export class JobsApi {
     return apiRequest(this.connection, "GET", `/v1/jobs/${id}`);
   }
 
+  rename(id: string, name: string): Promise<Job> {
+    return apiRequest(this.connection, "PATCH", `/v1/jobs/${id}`, { body: { name } });
+  }
+
   results(id: string): Promise<JobResults> {
     return apiRequest(this.connection, "GET", `/v1/jobs/${id}/results`);
   }

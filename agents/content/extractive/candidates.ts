@@ -1,5 +1,5 @@
 import type { Chapter, HighlightCandidate, Sentence, SlideSegment } from "../../contracts/artifacts.ts";
-import { contentTerms, truncateWords } from "../../shared/text.ts";
+import { contentTerms, truncateWords, words } from "../../shared/text.ts";
 import { type ChapterSpan, slideBullets } from "./chapters.ts";
 import { clearestSentences } from "./clear-sentences.ts";
 import { isNameable } from "./noun-phrases.ts";
@@ -61,19 +61,22 @@ function describeWindow(
   const scores = salience.slice(from, to + 1);
   const seedSalience = salience[seed] as SentenceSalience;
   const meanScore = scores.reduce((sum, s) => sum + s.score, 0) / scores.length;
-  // Key phrases come from what the recognizer was sure of, and from the slide (OCR is cleaner).
+  const seedSentence = sentences[seed] as Sentence;
+  const slide = slideAt(slides, (seedSentence.start + seedSentence.end) / 2);
+  // Key phrases come from the slide (OCR is cleaner) and from what the recognizer was sure of;
+  // on a slide with bullets, speech matching none of its words is more likely misheard than new.
   const confident = window.flatMap((s) => spokenWords(s).filter((w) => w !== null)).join(" ");
   const slideTerms = [...new Set(scores.flatMap((s) => s.slideTerms))];
+  const bullets = slideBullets(slide);
   const spokenTerms = topTerms(confident, model, 10).filter(isNameable);
-  const keyPhrases = [...new Set([...slideTerms, ...spokenTerms])].slice(0, 5);
+  const otherTerms = slideTerms.length === 0 && bullets.length > 0 ? slideWords(bullets, model) : spokenTerms;
+  const keyPhrases = [...new Set([...slideTerms, ...otherTerms])].slice(0, 5);
   const cue = scores.find((s) => s.cue)?.cue;
   const reasons = [
     cue ? `cue phrase "${cue}"` : null,
     slideTerms.length > 0 ? `matches the slide (${slideTerms.slice(0, 3).join(", ")})` : null,
     `salient terms: ${spokenTerms.slice(0, 3).join(", ")}`,
   ];
-  const seedSentence = sentences[seed] as Sentence;
-  const slide = slideAt(slides, (seedSentence.start + seedSentence.end) / 2);
   const bullet = matchingBullet(window, slide);
   return {
     start: (window[0] as Sentence).start,
@@ -84,7 +87,7 @@ function describeWindow(
     summary:
       bullet ??
       (clearestSentences(window, model, 200) ||
-        truncateWords(slideBullets(slide).map(tidySentence).join(" "), 200) ||
+        truncateWords(bullets.map(tidySentence).join(" "), 200) ||
         chapter.summary),
     keyPhrases,
     score: Math.round(Math.min(1, 0.6 * seedSalience.score + 0.4 * meanScore) * 1000) / 1000,
@@ -101,6 +104,13 @@ function matchingBullet(window: readonly Sentence[], slide: SlideSegment | undef
     if (shared > 0 && (!best || shared > best.shared)) best = { bullet, shared };
   }
   return best ? tidySentence(best.bullet) : null;
+}
+
+/** The three rarest content words of a slide's bullets, as written. */
+function slideWords(bullets: readonly string[], model: TermModel): string[] {
+  const written = [...new Set(words(bullets.join(" ")))].filter((w) => contentTerms(w).length > 0 && isNameable(w));
+  const idf = (w: string) => model.idf(contentTerms(w)[0] as string);
+  return written.sort((a, b) => idf(b) - idf(a)).slice(0, 3);
 }
 
 function range(from: number, to: number): number[] {

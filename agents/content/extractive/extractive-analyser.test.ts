@@ -8,6 +8,26 @@ const analyser = createExtractiveAnalyser();
 const empty: Transcript = { backend: "pocketsphinx", language: "en", sentences: [], costUsd: 0 };
 
 describe("extractive analyser", () => {
+  it("describes misheard clips with their slide's words, never the recognizer's guesses", async () => {
+    const misheard = threeTopics.map((topic) => ({
+      ...topic,
+      sentences: topic.sentences.map(
+        (_, i) => `the rebut that clicked as the close and the ogre number ${i} of the earl`,
+      ),
+    }));
+    const { transcript, layout, durationSeconds } = typedLecture(misheard);
+    for (const word of transcript.sentences.flatMap((s) => s.words))
+      word.confidence = word.text === "clicked" ? 0.9 : 0.3;
+    const analysis = await analyser.analyse({ durationSeconds, transcript, layout });
+    expect(analysis.candidates.length).toBeGreaterThan(0);
+    for (const candidate of analysis.candidates) {
+      const slide = layout.segments.filter((s) => s.start <= candidate.start).at(-1);
+      const slideWords = (slide?.text ?? "").toLowerCase();
+      expect(candidate.summary).not.toMatch(/rebut|ogre/);
+      for (const phrase of candidate.keyPhrases) expect(slideWords).toContain(phrase.toLowerCase());
+    }
+  });
+
   it("puts chapters at slide changes and titles them from the slides", async () => {
     const { transcript, layout, durationSeconds } = typedLecture(threeTopics);
     const analysis = ContentAnalysis.parse(await analyser.analyse({ durationSeconds, transcript, layout }));

@@ -4,6 +4,7 @@ import type { JobSpec, WorkerEvent } from "../../../agents/contracts/media-proto
 import { type RetryPolicy, withRetry } from "../../../agents/contracts/retry.ts";
 import { ensureOk, isTransientFailure, PermanentRequestError, requestRetryPolicy } from "../http-answer.ts";
 import { log } from "../log.ts";
+import { metrics } from "../metrics.ts";
 
 type Envelope = "jobId" | "attempt" | "seq" | "at";
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -126,6 +127,7 @@ export class EventReporter {
       );
     } catch (error) {
       const permanent = error instanceof PermanentRequestError;
+      metrics.reportsLost.inc({ type: event.type });
       log.error("event not delivered", {
         jobId: event.jobId,
         seq: event.seq,

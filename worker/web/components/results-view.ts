@@ -1,145 +1,157 @@
 import type { JobResults } from "../../client/jobs-api.ts";
 import { formatTime, h } from "../dom.ts";
-import { reelPosition } from "../reel-timeline.ts";
+import { captionTrack } from "./results/captions.ts";
+import { type LecturePlayer, lecturePlayer } from "./results/lecture-player.ts";
+import { slideStrip } from "./results/slide-strip.ts";
+import { timeline } from "./results/timeline.ts";
+import { transcriptPanel } from "./results/transcript-panel.ts";
 
 type Highlight = JobResults["highlights"][number];
 
-/** The reel player with captions, the highlights, the chapters and the downloads. */
+/**
+ * A finished lecture to look at: its own player, kept in view, with the timeline of chapters and
+ * highlights under it; beside it the transcript, the highlights with their clips, the chapters,
+ * the slides, the reel and the downloads. Everything seeks the lecture itself.
+ */
 export function resultsView(results: JobResults): HTMLElement {
-  const video = h("video", { controls: true, preload: "metadata", playsinline: true, class: "player" });
-  const nowPlaying = h("p", { class: "now-playing", "aria-live": "polite" });
-  const playReel = (at = 0) => {
-    if (!results.reel?.url) return;
-    if (video.dataset.source !== "reel") {
-      video.src = results.reel.url;
-      video.dataset.source = "reel";
-      addCaptions(video, results.reelCaptions?.vtt ?? null);
-    }
-    nowPlaying.textContent = "Playing the highlight reel.";
-    seekAndPlay(video, at);
-  };
-  const playClip = (highlight: Highlight, index: number) => {
-    if (!highlight.clip) return;
-    video.querySelector("track")?.remove(); // the reel's captions are timed for the reel only
-    video.src = highlight.clip;
-    video.dataset.source = `clip-${index}`;
-    nowPlaying.textContent = `Playing highlight ${index + 1}: ${highlight.title}.`;
-    seekAndPlay(video, 0);
-  };
-  if (results.reel?.url) {
-    video.src = results.reel.url;
-    video.dataset.source = "reel";
-    addCaptions(video, results.reelCaptions?.vtt ?? null);
-  }
-
-  const highlights = h(
-    "ol",
-    { class: "highlights" },
-    results.highlights.map((highlight, index) =>
-      h(
-        "li",
-        {},
-        h(
-          "button",
-          {
-            type: "button",
-            class: "highlight",
-            "aria-label": `Play highlight ${index + 1}: ${highlight.title}`,
-            onclick: () => playClip(highlight, index),
-          },
-          highlight.thumbnail ? h("img", { src: highlight.thumbnail, alt: "", loading: "lazy" }) : null,
-          h(
-            "span",
-            { class: "highlight-text" },
-            h("strong", {}, highlight.title),
-            h("span", { class: "time" }, `${formatTime(highlight.start)} – ${formatTime(highlight.end)}`),
-            h("span", {}, highlight.summary),
-            h(
-              "span",
-              { class: "phrases" },
-              highlight.keyPhrases.map((phrase) => h("span", { class: "phrase" }, phrase)),
-            ),
-          ),
-        ),
-        highlight.clip && downloadLink("Download clip", highlight.clip, `highlight-${index + 1}.mp4`),
-      ),
-    ),
-  );
-
-  const chapters = h(
-    "ol",
-    { class: "chapters" },
-    results.chapters.map((chapter) =>
-      h(
-        "li",
-        {},
-        h(
-          "button",
-          {
-            type: "button",
-            class: "chapter",
-            onclick: () => playReel(reelPosition(chapter.start, results.highlights, results.reel?.duration ?? 0)),
-          },
-          h("span", { class: "time" }, formatTime(chapter.start)),
-          ` ${chapter.title}`,
-        ),
-        h("p", {}, chapter.summary),
-      ),
-    ),
-  );
-
-  const download = (label: string, url: string | null | undefined, filename: string) =>
-    url ? h("li", {}, downloadLink(label, url, filename)) : null;
-  const json = new Blob([JSON.stringify(results, null, 2)], { type: "application/json" });
-  const downloads = h(
-    "ul",
-    { class: "downloads" },
-    download("Highlight reel (MP4)", results.reel?.url, "reel.mp4"),
-    download("Reel captions (VTT)", results.reelCaptions?.vtt, "reel.vtt"),
-    download("Reel captions (SRT)", results.reelCaptions?.srt, "reel.srt"),
-    download("Transcript (VTT)", results.transcript.vtt, "transcript.vtt"),
-    download("Transcript (SRT)", results.transcript.srt, "transcript.srt"),
-    download("Transcript (JSON)", results.transcript.json, "transcript.json"),
-    download("Results (JSON)", URL.createObjectURL(json), "results.json"),
-  );
-
+  const player = lecturePlayer({ url: results.source?.url ?? null }, results.transcript.vtt);
   return h(
     "section",
     { class: "results", "aria-labelledby": "results-heading" },
-    h("h2", { id: "results-heading" }, "Results"),
-    results.reel?.url
-      ? h("div", {}, video, nowPlaying, h("button", { type: "button", onclick: () => playReel(0) }, "Play the reel"))
-      : h("p", {}, "No reel was made for this lecture."),
-    h("h3", {}, `Highlights (${results.highlights.length})`),
-    highlights,
-    h("h3", {}, "Chapters"),
-    results.chapters.length ? chapters : h("p", {}, "No chapters."),
-    h("h3", {}, "Downloads"),
-    downloads,
+    h("h2", { id: "results-heading", class: "visually-hidden" }, "Results"),
+    h("div", { class: "watch" }, player.element, timeline(results, player)),
+    h(
+      "div",
+      { class: "explore" },
+      transcriptPanel(results, player),
+      highlightsSection(results, player),
+      chaptersSection(results, player),
+      slideStrip(results, player),
+      reelSection(results),
+      downloadsSection(results),
+    ),
   );
 }
 
-/**
- * <track> must be same-origin (or CORS-enabled) to load, and the storage is another origin: the
- * captions are fetched and handed to the player as a blob: URL.
- */
-async function addCaptions(video: HTMLVideoElement, vttUrl: string | null): Promise<void> {
-  video.querySelector("track")?.remove();
-  if (!vttUrl) return;
-  const response = await fetch(vttUrl);
-  if (!response.ok) return;
-  const blobUrl = URL.createObjectURL(new Blob([await response.text()], { type: "text/vtt" }));
-  if (video.dataset.source !== "reel") return;
-  video.append(h("track", { kind: "captions", label: "Captions", srclang: "en", src: blobUrl, default: true }));
+function highlightsSection(results: JobResults, player: LecturePlayer): HTMLElement {
+  const card = (highlight: Highlight, index: number) =>
+    h(
+      "li",
+      { class: "highlight-card" },
+      h(
+        "button",
+        {
+          type: "button",
+          class: "highlight",
+          onclick: () => player.play(highlight.start, `highlight ${index + 1}: ${highlight.title}`, highlight.end),
+        },
+        highlight.thumbnail ? h("img", { src: highlight.thumbnail, alt: "", loading: "lazy" }) : null,
+        h(
+          "span",
+          { class: "highlight-text" },
+          h("strong", {}, highlight.title),
+          h("span", { class: "time" }, `${formatTime(highlight.start)} – ${formatTime(highlight.end)}`),
+          h("span", {}, highlight.summary),
+          h(
+            "span",
+            { class: "phrases" },
+            highlight.keyPhrases.map((phrase) => h("span", { class: "phrase" }, phrase)),
+          ),
+        ),
+      ),
+      highlight.clip &&
+        h(
+          "details",
+          { class: "clip" },
+          h("summary", {}, `The clip of highlight ${index + 1}`),
+          captionedVideo(highlight.clip, `Clip of highlight ${index + 1}`, results.transcript.vtt, highlight),
+          downloadLink("Download the clip", highlight.clip, `highlight-${index + 1}.mp4`),
+        ),
+    );
+  return h(
+    "section",
+    { "aria-labelledby": "highlights-heading" },
+    h("h2", { id: "highlights-heading" }, `Highlights (${results.highlights.length})`),
+    h("ol", { class: "highlights" }, results.highlights.map(card)),
+  );
 }
 
-function seekAndPlay(video: HTMLVideoElement, at: number): void {
-  const start = () => {
-    video.currentTime = at;
-    video.play().catch(() => undefined); // autoplay refused: the controls are there
-  };
-  if (video.readyState >= 1) start();
-  else video.addEventListener("loadedmetadata", start, { once: true });
+function chaptersSection(results: JobResults, player: LecturePlayer): HTMLElement {
+  const chapters = results.chapters.map((chapter, index) =>
+    h(
+      "li",
+      {},
+      h(
+        "button",
+        {
+          type: "button",
+          class: "chapter",
+          onclick: () => player.play(chapter.start, `chapter ${index + 1}: ${chapter.title}`),
+        },
+        h("span", { class: "time" }, formatTime(chapter.start)),
+        ` ${chapter.title}`,
+      ),
+      h("p", {}, chapter.summary),
+    ),
+  );
+  return h(
+    "section",
+    { "aria-labelledby": "chapters-heading" },
+    h("h2", { id: "chapters-heading" }, "Chapters"),
+    chapters.length ? h("ol", { class: "chapters" }, chapters) : h("p", {}, "No chapters."),
+  );
+}
+
+function reelSection(results: JobResults): HTMLElement {
+  return h(
+    "section",
+    { "aria-labelledby": "reel-heading" },
+    h("h2", { id: "reel-heading" }, "Highlight reel"),
+    results.reel?.url
+      ? captionedVideo(results.reel.url, "The highlight reel", results.reelCaptions?.vtt ?? null)
+      : h("p", {}, "No reel was made for this lecture."),
+  );
+}
+
+/** A player with captions: the reel's own, or a clip's cut from the lecture's. */
+function captionedVideo(
+  url: string,
+  label: string,
+  vttUrl: string | null,
+  range?: { start: number; end: number },
+): HTMLVideoElement {
+  const video = h("video", {
+    src: url,
+    controls: true,
+    preload: "metadata",
+    playsinline: true,
+    class: "player",
+    "aria-label": label,
+  });
+  void captionTrack(vttUrl, range).then((track) => track && video.append(track));
+  return video;
+}
+
+function downloadsSection(results: JobResults): HTMLElement {
+  const download = (label: string, url: string | null | undefined, filename: string) =>
+    url ? h("li", {}, downloadLink(label, url, filename)) : null;
+  const json = new Blob([JSON.stringify(results, null, 2)], { type: "application/json" });
+  return h(
+    "section",
+    { "aria-labelledby": "downloads-heading" },
+    h("h2", { id: "downloads-heading" }, "Downloads"),
+    h(
+      "ul",
+      { class: "downloads" },
+      download("Highlight reel (MP4)", results.reel?.url, "reel.mp4"),
+      download("Reel captions (VTT)", results.reelCaptions?.vtt, "reel.vtt"),
+      download("Reel captions (SRT)", results.reelCaptions?.srt, "reel.srt"),
+      download("Transcript (VTT)", results.transcript.vtt, "transcript.vtt"),
+      download("Transcript (SRT)", results.transcript.srt, "transcript.srt"),
+      download("Transcript (JSON)", results.transcript.json, "transcript.json"),
+      download("Results (JSON)", URL.createObjectURL(json), "results.json"),
+    ),
+  );
 }
 
 /**

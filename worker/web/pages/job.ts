@@ -47,7 +47,17 @@ export async function jobPage(jobId: string, signal: AbortSignal): Promise<void>
       error.textContent = errorMessage(failure);
     }
   });
-  showPage(h("h1", {}, `Job ${jobId.slice(0, 8)}`), status, overall.element, stages.element, error, cancel, results);
+  const heading = h("h1", {}, job.name);
+  showPage(
+    heading,
+    renameForm(jobs, job, heading, error),
+    status,
+    overall.element,
+    stages.element,
+    error,
+    cancel,
+    results,
+  );
   const stageStates: StageStates = { ...(job.stages as StageStates) };
   stages.update(stageStates);
   overall.set(job.progress);
@@ -103,4 +113,29 @@ export async function jobPage(jobId: string, signal: AbortSignal): Promise<void>
   } catch (failure) {
     if (!signal.aborted) error.textContent = errorMessage(failure);
   }
+}
+
+/** The lecture's name, editable: it starts as the uploaded file's name. */
+function renameForm(jobs: JobsApi, job: Job, heading: HTMLElement, error: HTMLElement): HTMLElement {
+  const input = h("input", { id: "job-name", name: "name", value: job.name, maxlength: 200, required: true });
+  return h(
+    "details",
+    { class: "rename" },
+    h("summary", {}, "Rename"),
+    h(
+      "form",
+      {
+        onsubmit: async (event: Event) => {
+          event.preventDefault();
+          try {
+            heading.textContent = (await jobs.rename(job.id, input.value)).name;
+          } catch (failure) {
+            error.textContent = errorMessage(failure);
+          }
+        },
+      },
+      h("label", { for: "job-name" }, "Lecture name"),
+      h("div", { class: "inline" }, input, h("button", { type: "submit" }, "Save")),
+    ),
+  );
 }
