@@ -1,6 +1,9 @@
 import { env } from "cloudflare:test";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { schema } from "../../../db/client.ts";
 import { createApiKey, registerUser } from "../../../test/support/worker/accounts.ts";
+import { withTestDatabase } from "../../../test/support/worker/database.ts";
 import { createUpload, putBytes, testBytes, uploadsApi } from "../../../test/support/worker/uploads.ts";
 import { Bucket } from "../../storage/bucket.ts";
 
@@ -19,6 +22,13 @@ describe("single uploads", () => {
     expect(completed).toMatchObject({ status: 200, body: { id: upload.id, status: "completed", size: bytes.length } });
     const again = await uploadsApi(accessToken, "POST", `/${upload.id}/complete`);
     expect(again).toEqual(completed);
+    // The object's ETag is pinned: a job reads this object or fails with input_changed.
+    const objectKey = decodeURIComponent(new URL(upload.url!).pathname.split(`/${env.S3_BUCKET}/`)[1]!);
+    const [row] = await withTestDatabase((db) =>
+      db.select().from(schema.uploads).where(eq(schema.uploads.id, upload.id)),
+    );
+    expect(row!.objectEtag).toBe((await new Bucket(env).head(objectKey))!.etag);
+    expect(row!.objectEtag).toBeTruthy();
     const state = await uploadsApi(accessToken, "GET", `/${upload.id}`);
     expect(state.body).toMatchObject({ status: "completed" });
     expect(state.body.url).toBeUndefined();
