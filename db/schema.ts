@@ -99,6 +99,8 @@ export const uploads = pgTable(
     partCount: integer("part_count"),
     expiresAt: at("expires_at").notNull(),
     completedAt: at("completed_at"),
+    /** The object's ETag when the upload completed: a job reads only that object, not a replacement. */
+    objectEtag: text("object_etag"),
     createdAt: createdAt(),
   },
   (t) => [index("uploads_user_idx").on(t.userId, t.createdAt), index("uploads_expiry_idx").on(t.status, t.expiresAt)],

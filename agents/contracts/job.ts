@@ -72,6 +72,8 @@ export const jobErrorCodes = [
   "input_empty",
   "input_too_long",
   "input_missing",
+  /** The uploaded object is not the one that completed the upload (its ETag changed since). */
+  "input_changed",
   "stage_timeout",
   "transcription_failed",
   "analysis_failed",
@@ -103,6 +105,7 @@ export const plainJobErrorMessages: Record<JobErrorCode, string> = {
   input_empty: "the file holds no audio or video",
   input_too_long: "the recording is longer than the limit",
   input_missing: "the uploaded file is not in storage",
+  input_changed: "the uploaded file was replaced after its upload completed",
   stage_timeout: "a processing step took too long",
   transcription_failed: "speech recognition failed",
   analysis_failed: "the lecture could not be analysed",

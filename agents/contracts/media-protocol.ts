@@ -11,7 +11,13 @@ import { JobErrorCode, JobOptions, StageName } from "./job.ts";
 export const JobSpec = z.object({
   jobId: z.string().uuid(),
   attempt: z.number().int().min(1),
-  input: z.object({ key: z.string(), contentType: z.string(), sizeBytes: z.number().int().nonnegative() }),
+  input: z.object({
+    key: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number().int().nonnegative(),
+    /** The object's ETag when its upload completed: an object with another one was replaced since. */
+    etag: z.string().min(1).max(200).optional(),
+  }),
   options: JobOptions,
   /** Absolute URL of the Worker's events endpoint for this job. */
   reportUrl: z.string().url(),

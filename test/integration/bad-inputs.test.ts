@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -122,6 +122,19 @@ describe("bad inputs fail at probe, each with its own code", () => {
 
   it("a file over the maximum duration is too long", async () => {
     await expectCode(lecture.path, "mp4", "input_too_long", lecture.truth.durationSeconds - 1);
+  });
+
+  it("an upload replaced after it completed is input_changed; the pinned object itself is read", async () => {
+    const spec = await uploadJob(s3.store(), lecture.path, "mp4");
+    const settings = { maxDurationSeconds: 1, stageTimeoutSeconds: defaultStageTimeoutSeconds };
+    spec.input.etag = '"0123456789abcdef0123456789abcdef"';
+    const replaced = await runWithTruth(s3.store(), spec, lecture.truth, { settings }).catch((e: unknown) => e);
+    expect(replaced).toMatchObject({ code: "input_changed", retryable: false });
+    expectPlainMessage((replaced as JobFailure).message);
+    // The ETag of a single PUT is the MD5 of its bytes: with it pinned, the download goes through (to the probe).
+    spec.input.etag = `"${createHash("md5").update(readFileSync(lecture.path)).digest("hex")}"`;
+    const pinned = await runWithTruth(s3.store(), spec, lecture.truth, { settings }).catch((e: unknown) => e);
+    expect(pinned).toMatchObject({ code: "input_too_long" });
   });
 
   it("a missing upload is input_missing", async () => {

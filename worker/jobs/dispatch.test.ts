@@ -23,14 +23,18 @@ const backdateWait = (jobId: string, hours: number) =>
   );
 
 describe("dispatch", () => {
-  it("hands the media worker the lease length, and holds the lease once it accepts", async () => {
+  it("hands the media worker the lease length and the upload's pinned ETag, and holds the lease once it accepts", async () => {
     const fleet = await scriptedFleet({ statuses: [202] });
     const job = await insertJob({ status: "queued" });
+    const etag = '"5d41402abc4b2a76b9719d911017c592"';
+    await withTestDatabase((db) =>
+      db.update(schema.uploads).set({ objectEtag: etag }).where(eq(schema.uploads.id, job.uploadId)),
+    );
     const result = await deliverJobMessage(fleet.env, { jobId: job.id, attempt: 1 });
     expect(result.explicitAcks).toHaveLength(1);
     const [request] = await receivedOn(fleet.name);
     expect(request!.path).toBe(`/hooks/${fleet.name}/jobs`);
-    expect(JSON.parse(request!.body)).toMatchObject({ jobId: job.id, attempt: 1, leaseSeconds: 120 });
+    expect(JSON.parse(request!.body)).toMatchObject({ jobId: job.id, attempt: 1, leaseSeconds: 120, input: { etag } });
     const dispatched = await readJob(job.id);
     expect(dispatched.status).toBe("processing");
     expect(dispatched.leaseExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 100_000);

@@ -47,7 +47,12 @@ export async function dispatchJob(
   const result = await mediaWorker.submit({
     jobId: job.id,
     attempt: job.attempt,
-    input: { key: upload.objectKey, contentType: upload.contentType, sizeBytes: upload.sizeBytes },
+    input: {
+      key: upload.objectKey,
+      contentType: upload.contentType,
+      sizeBytes: upload.sizeBytes,
+      ...(upload.objectEtag ? { etag: upload.objectEtag } : {}),
+    },
     options: job.options,
     reportUrl: new URL(`/internal/jobs/${job.id}/events`, env.INTERNAL_BASE_URL).toString(),
     leaseSeconds: Number(env.JOB_LEASE_SECONDS),

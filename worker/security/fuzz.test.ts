@@ -64,7 +64,19 @@ function malformedRequests(document: Document, operation: Operation): { url: str
     for (const value of [...hostileStrings.slice(0, 4), "-1", "1e999", "[]"])
       requests.push({ url: `${validPath}?${name}=${encoded(value)}` });
   if (operation.method !== "GET" && operation.method !== "DELETE") {
-    for (const raw of ["", "not json", "{", "[]", "null", "42", JSON.stringify({ a: "x".repeat(200_000) })])
+    const deeplyNested = `${"[".repeat(5_000)}${"]".repeat(5_000)}`;
+    const prototypeKeys = '{"__proto__":{"admin":true},"constructor":{"prototype":{}}}';
+    for (const raw of [
+      "",
+      "not json",
+      "{",
+      "[]",
+      "null",
+      "42",
+      JSON.stringify({ a: "x".repeat(200_000) }),
+      deeplyNested,
+      prototypeKeys,
+    ])
       requests.push({ url: validPath, body: raw });
     for (const field of bodyFields(document, operation))
       for (const value of [...hostileStrings, ...wrongTypes])

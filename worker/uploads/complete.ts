@@ -104,7 +104,7 @@ export async function completeUpload(
   }
   const [completed] = await db
     .update(schema.uploads)
-    .set({ status: "completed", completedAt: now })
+    .set({ status: "completed", completedAt: now, objectEtag: object.etag })
     .where(and(eq(schema.uploads.id, row.id), eq(schema.uploads.status, "pending")))
     .returning();
   if (completed) return completed;

@@ -5,7 +5,10 @@ export type UploadSettings = {
   maxBytes: number;
   multipartThresholdBytes: number;
   partSizeBytes: number;
-  /** Presigned URLs live this long; a client asks for fresh ones with GET /v1/uploads/:id. */
+  /**
+   * Presigned URLs live this long; a client asks for fresh ones with GET /v1/uploads/:id. Short,
+   * because a PUT URL still alive after completion could replace the object a job will read.
+   */
   urlTtlSeconds: number;
   /** A pending upload is aborted by the cron this long after it was created. */
   uploadTtlSeconds: number;
@@ -48,7 +51,7 @@ export function uploadSettings(
       MIN_PART_BYTES,
       MAX_PART_BYTES,
     ),
-    urlTtlSeconds: 3600,
+    urlTtlSeconds: 15 * 60,
     uploadTtlSeconds: 24 * 3600,
   };
 }

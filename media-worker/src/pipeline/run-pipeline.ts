@@ -1,5 +1,6 @@
 import { extname, join } from "node:path";
 import type { ResultManifest } from "../../../agents/contracts/artifacts.ts";
+import { plainJobErrorMessages } from "../../../agents/contracts/job.ts";
 import type { JobSpec } from "../../../agents/contracts/media-protocol.ts";
 import type { PipelineAgents } from "../../../agents/contracts/pipeline-agents.ts";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
@@ -60,9 +61,12 @@ function createContext(spec: JobSpec, deps: PipelineDeps, scratchDir: string): P
     download ??= (async () => {
       const ext = extname(spec.input.key).replace(/[^.a-z0-9]/gi, "") || ".bin";
       const path = join(scratchDir, `source${ext}`);
-      await deps.store.download(spec.input.key, path, deps.signal).catch((error) => {
+      await deps.store.download(spec.input.key, path, deps.signal, spec.input.etag).catch((error) => {
         if (error instanceof PermanentRequestError && error.status === 404) {
-          throw new JobFailure("input_missing", "the uploaded input is not in storage");
+          throw new JobFailure("input_missing", plainJobErrorMessages.input_missing);
+        }
+        if (error instanceof PermanentRequestError && error.status === 412) {
+          throw new JobFailure("input_changed", plainJobErrorMessages.input_changed, { cause: error });
         }
         throw error;
       });

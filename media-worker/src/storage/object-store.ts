@@ -46,11 +46,20 @@ export class ObjectStore {
     this.multipartThresholdBytes = config.multipartThresholdBytes ?? 16 * 1024 * 1024;
   }
 
-  /** Streams an object to a file without holding it in memory; a partial file is removed. */
-  async download(key: string, path: string, signal?: AbortSignal): Promise<void> {
+  /**
+   * Streams an object to a file without holding it in memory; a partial file is removed. With
+   * `ifMatch`, an object whose ETag differs is refused as S3 does (412), checked here as well for
+   * a storage that ignores the header.
+   */
+  async download(key: string, path: string, signal?: AbortSignal, ifMatch?: string): Promise<void> {
     await withRetry(
       async () => {
-        const response = await ensureOk(await this.client.fetch(this.url(key), { signal }), `GET ${key}`);
+        const headers = ifMatch ? { "if-match": ifMatch } : undefined;
+        const response = await ensureOk(await this.client.fetch(this.url(key), { signal, headers }), `GET ${key}`);
+        if (ifMatch && unquoted(response.headers.get("etag")) !== unquoted(ifMatch)) {
+          await response.body?.cancel();
+          throw new PermanentRequestError(`GET ${key}: the object's ETag is not ${ifMatch}`, 412);
+        }
         if (!response.body) throw new Error(`GET ${key} returned no body`);
         try {
           await pipeline(Readable.fromWeb(response.body as NodeWebStream), createWriteStream(path), { signal });
@@ -136,3 +145,5 @@ export class ObjectStore {
     return ensureOk(await this.send(key, init), what);
   }
 }
+
+const unquoted = (etag: string | null) => etag?.replace(/^W\//, "").replaceAll('"', "");

@@ -1,6 +1,9 @@
 import { env } from "cloudflare:test";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { schema } from "../../../db/client.ts";
 import { createApiKey, registerUser } from "../../../test/support/worker/accounts.ts";
+import { withTestDatabase } from "../../../test/support/worker/database.ts";
 import { createUpload, putBytes, testBytes, uploadsApi } from "../../../test/support/worker/uploads.ts";
 import { Bucket } from "../../storage/bucket.ts";
 
@@ -19,9 +22,26 @@ describe("single uploads", () => {
     expect(completed).toMatchObject({ status: 200, body: { id: upload.id, status: "completed", size: bytes.length } });
     const again = await uploadsApi(accessToken, "POST", `/${upload.id}/complete`);
     expect(again).toEqual(completed);
+    // The object's ETag is pinned: a job reads this object or fails with input_changed.
+    const objectKey = decodeURIComponent(new URL(upload.url!).pathname.split(`/${env.S3_BUCKET}/`)[1]!);
+    const [row] = await withTestDatabase((db) =>
+      db.select().from(schema.uploads).where(eq(schema.uploads.id, upload.id)),
+    );
+    expect(row!.objectEtag).toBe((await new Bucket(env).head(objectKey))!.etag);
+    expect(row!.objectEtag).toBeTruthy();
     const state = await uploadsApi(accessToken, "GET", `/${upload.id}`);
     expect(state.body).toMatchObject({ status: "completed" });
     expect(state.body.url).toBeUndefined();
+  });
+
+  it("hands out PUT URLs that live 15 minutes, not longer", async () => {
+    const { accessToken } = await registerUser();
+    const before = Date.now();
+    const upload = await createUpload(accessToken, lecture(1000));
+    expect(Number(new URL(upload.url!).searchParams.get("X-Amz-Expires"))).toBe(15 * 60);
+    const expiresAt = Date.parse(upload.urlsExpireAt!);
+    expect(expiresAt - before).toBeLessThanOrEqual(15 * 60_000 + 60_000);
+    expect(expiresAt - before).toBeGreaterThan(14 * 60_000);
   });
 
   it("has the storage refuse a PUT of another length or content type than declared", async () => {
