@@ -1,10 +1,16 @@
 import { Container, type StopParams } from "@cloudflare/containers";
-import type { Env } from "../env.ts";
 
 type ContainerContext = ConstructorParameters<typeof Container>[0];
 
 /** The port the media worker image listens on (`PORT` in media-worker/Dockerfile). */
 export const mediaWorkerPort = 8080;
+
+/**
+ * The Worker's bindings, through the global `Cloudflare.Env` (worker/cloudflare-env.d.ts) rather
+ * than an import of `Env`: env.ts names this class for its binding, and an import back would be
+ * a cycle.
+ */
+type WorkerBindings = Cloudflare.Env;
 
 /**
  * What the container's media worker reads from its environment (media-worker/src/config.ts),
@@ -14,7 +20,7 @@ export const mediaWorkerPort = 8080;
  * @example
  * containerEnvVars(env) // { MEDIA_WORKER_SECRET: "…", S3_BUCKET: "lecture-highlights", CONCURRENCY: "1", … }
  */
-export function containerEnvVars(env: Env): Record<string, string> {
+export function containerEnvVars(env: WorkerBindings): Record<string, string> {
   const vars: Record<string, string | undefined> = {
     HOST: "0.0.0.0",
     PORT: String(mediaWorkerPort),
@@ -42,7 +48,7 @@ export function containerEnvVars(env: Env): Record<string, string> {
  * reports `interrupted` itself, and one that vanished stops sending heartbeats, so its lease runs
  * out and the lease sweep dispatches the next attempt, which resumes from the checkpoints.
  */
-export class MediaWorkerContainer extends Container<Env> {
+export class MediaWorkerContainer extends Container<WorkerBindings> {
   override defaultPort = mediaWorkerPort;
   /**
    * Idle time before the instance sleeps. Heartbeats (every quarter of the job lease, 30 s by
@@ -51,7 +57,7 @@ export class MediaWorkerContainer extends Container<Env> {
    */
   override sleepAfter = "5m";
 
-  constructor(ctx: ContainerContext, env: Env) {
+  constructor(ctx: ContainerContext, env: WorkerBindings) {
     super(ctx, env);
     this.envVars = containerEnvVars(env);
   }
