@@ -11,7 +11,7 @@ import { loadConfig } from "../../media-worker/src/config.ts";
 import { type MediaWorker, startMediaWorker } from "../../media-worker/src/server.ts";
 import { startEventsReceiver } from "../support/events-receiver.ts";
 import { groundTruthAgents } from "../support/ground-truth-agents.ts";
-import { freePort, startTestS3, type TestS3 } from "../support/local-s3.ts";
+import { freePort, mediaWorkerS3Env, startTestS3, type TestS3 } from "../support/local-s3.ts";
 import { tinyLecture, uploadJob } from "../support/pipeline-harness.ts";
 import { expectPlainMessage } from "../support/plain-message.ts";
 
@@ -40,10 +40,7 @@ beforeAll(async () => {
   const config = loadConfig({
     PORT: String(await freePort()),
     MEDIA_WORKER_SECRET: secret,
-    S3_ENDPOINT: s3.s3.endpoint,
-    S3_BUCKET: s3.s3.bucket,
-    S3_ACCESS_KEY_ID: s3.s3.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.s3.secretAccessKey,
+    ...mediaWorkerS3Env(s3),
     CONCURRENCY: "1",
     SCRATCH_DIR: mkdtempSync(join(tmpdir(), "lh-intake-")),
   });

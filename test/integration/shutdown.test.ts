@@ -7,7 +7,7 @@ import { postToMediaWorker } from "../../agents/contracts/media-worker-request.t
 import { storageKeys } from "../../agents/contracts/storage-keys.ts";
 import type { GroundTruth } from "../../infra/sample-lecture/lecture-types.ts";
 import { startEventsReceiver } from "../support/events-receiver.ts";
-import { freePort, startTestS3, type TestS3 } from "../support/local-s3.ts";
+import { freePort, mediaWorkerS3Env, startTestS3, type TestS3 } from "../support/local-s3.ts";
 import { runWithTruth, tinyLecture, uploadJob } from "../support/pipeline-harness.ts";
 
 const secret = "shutdown-test-secret-0123456789";
@@ -37,10 +37,7 @@ async function startWorkerProcess(): Promise<{ url: string; exited: Promise<numb
       ...process.env,
       PORT: String(port),
       MEDIA_WORKER_SECRET: secret,
-      S3_ENDPOINT: s3.s3.endpoint,
-      S3_BUCKET: s3.s3.bucket,
-      S3_ACCESS_KEY_ID: s3.s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.s3.secretAccessKey,
+      ...mediaWorkerS3Env(s3),
       SCRATCH_DIR: mkdtempSync(join(tmpdir(), "lh-shutdown-")),
       SHUTDOWN_GRACE_SECONDS: "10",
       LH_TEST_TRUTH: truthFile,

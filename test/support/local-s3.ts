@@ -26,6 +26,21 @@ export type TestS3 = {
 };
 
 /**
+ * The bucket as a media worker reads it from its environment.
+ *
+ * @example
+ * loadConfig({ PORT: "8080", MEDIA_WORKER_SECRET: secret, ...mediaWorkerS3Env(s3) });
+ */
+export function mediaWorkerS3Env({ s3 }: TestS3) {
+  return {
+    S3_ENDPOINT: s3.endpoint,
+    S3_BUCKET: s3.bucket,
+    S3_ACCESS_KEY_ID: s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+  };
+}
+
+/**
  * Starts the project's local S3 server (SigV4-verifying) on a free port with a temp data dir.
  *
  * @example
