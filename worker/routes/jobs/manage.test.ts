@@ -1,7 +1,10 @@
 import { env, SELF } from "cloudflare:test";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
+import { schema } from "../../../db/client.ts";
 import { apiBase, authHeaders, registerUser } from "../../../test/support/worker/accounts.ts";
+import { withTestDatabase } from "../../../test/support/worker/database.ts";
 import { insertJob, readJob } from "../../../test/support/worker/jobs.ts";
 import { Bucket } from "../../storage/bucket.ts";
 
@@ -51,6 +54,34 @@ describe("DELETE /v1/jobs/:id", () => {
     expect(await bucket.head(neighbour)).not.toBeNull();
     expect((await call("GET", `/v1/jobs/${job.id}`, owner.accessToken)).status).toBe(404);
     expect((await call("DELETE", `/v1/jobs/${job.id}`, owner.accessToken)).status).toBe(204);
+  });
+
+  it("keeps a job whose cancel has not reached the media worker yet, and deletes it once it has", async () => {
+    const owner = await registerUser();
+    const job = await insertJob({ userId: owner.userId, status: "cancelled" });
+    const key = storageKeys.output(job.id, "clips/0.mp4");
+    await new Bucket(env).fetch(key, { method: "PUT", body: "bytes" });
+    // A cancel that failed to send, waiting for its retry in the outbox.
+    const pending = await withTestDatabase((db) =>
+      db
+        .insert(schema.outbox)
+        .values({
+          jobId: job.id,
+          effect: { kind: "cancel_attempt", attempt: 1 },
+          availableAt: new Date(Date.now() + 60_000),
+        })
+        .returning(),
+    );
+    const refused = await call("DELETE", `/v1/jobs/${job.id}`, owner.accessToken);
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get("retry-after")).toBe("60");
+    expect(await refused.json()).toMatchObject({ code: "job_stopping" });
+    expect((await readJob(job.id)).status).toBe("cancelled");
+    expect(await new Bucket(env).head(key)).not.toBeNull();
+
+    await withTestDatabase((db) => db.delete(schema.outbox).where(eq(schema.outbox.id, pending[0]!.id)));
+    expect((await call("DELETE", `/v1/jobs/${job.id}`, owner.accessToken)).status).toBe(204);
+    expect(await readJob(job.id)).toBeUndefined();
   });
 
   it("leaves another user's job alone", async () => {
