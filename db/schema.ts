@@ -34,6 +34,8 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash").notNull(),
   /** Secret that signs per-job webhooks, encrypted at rest (AES-GCM with the server's key). */
   webhookSecretEncrypted: text("webhook_secret_encrypted"),
+  /** When the account's current secret was created or last rotated (null for secrets older than the column). */
+  webhookSecretCreatedAt: at("webhook_secret_created_at"),
   /** After a rotation the account's old secret keeps signing beside the new one until this time. */
   webhookPreviousSecretEncrypted: text("webhook_previous_secret_encrypted"),
   webhookPreviousSecretExpiresAt: at("webhook_previous_secret_expires_at"),

@@ -8,6 +8,7 @@ import { eventually } from "../../test/support/worker/jobs.ts";
 import {
   completedJobDeliveries,
   configureReceiver,
+  createAccountSecret,
   makeDue,
   readDelivery,
   receivedOn,
@@ -189,17 +190,21 @@ describe("webhook delivery", () => {
   it("signs a per-job webhookUrl with the account secret, which rotates the same way", async () => {
     const user = await registerUser();
     const path = receiverPath();
-    const { deliveryIds } = await completedJobDeliveries(user.userId, path.url);
-    const reveal = () =>
-      SELF.fetch(`${apiBase}/v1/webhooks/account-secret`, { headers: authHeaders(user.accessToken) }).then(
-        (r) => r.json() as Promise<{ secret: string }>,
-      );
-    const { secret } = await reveal();
+    const secret = await createAccountSecret(user.accessToken);
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
-    expect((await reveal()).secret).toBe(secret);
+    const { deliveryIds } = await completedJobDeliveries(user.userId, path.url);
     const rotated = await postJson<{ secret: string }>("/v1/webhooks/account-secret/rotate", {}, 200, user.accessToken);
     await configureReceiver(path.name, { secrets: [secret, rotated.secret] });
     await runWebhookBatch(deliveryIds);
     expect((await receivedOn(path.name))[0]).toMatchObject({ verifiedBy: [true, true], status: 200 });
+  });
+
+  it("abandons a per-job delivery, unsent, when the account has no secret to sign it with", async () => {
+    const user = await registerUser();
+    const path = receiverPath();
+    const { deliveryIds } = await completedJobDeliveries(user.userId, path.url);
+    await runWebhookBatch(deliveryIds);
+    expect(await readDelivery(deliveryIds[0]!)).toMatchObject({ status: "abandoned", attemptCount: 0 });
+    expect(await receivedOn(path.name)).toEqual([]);
   });
 });

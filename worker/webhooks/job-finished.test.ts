@@ -3,19 +3,19 @@ import {
   createMessageBatch,
   createScheduledController,
   env,
-  SELF,
   waitOnExecutionContext,
 } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { schema } from "../../db/client.ts";
-import { apiBase, authHeaders, registerUser } from "../../test/support/worker/accounts.ts";
+import { registerUser } from "../../test/support/worker/accounts.ts";
 import { withTestDatabase } from "../../test/support/worker/database.ts";
 import { outboxOf } from "../../test/support/worker/dispatch.ts";
 import { eventually, insertJob, reportEvent } from "../../test/support/worker/jobs.ts";
 import {
   completedJobDeliveries,
   configureReceiver,
+  createAccountSecret,
   type ReceivedWebhook,
   receivedOn,
   receiverPath,
@@ -36,11 +36,6 @@ async function runCron(): Promise<void> {
   const ctx = createExecutionContext();
   await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env, ctx);
   await waitOnExecutionContext(ctx);
-}
-
-async function accountSecret(accessToken: string): Promise<string> {
-  const response = await SELF.fetch(`${apiBase}/v1/webhooks/account-secret`, { headers: authHeaders(accessToken) });
-  return ((await response.json()) as { secret: string }).secret;
 }
 
 /** Sends `webhook` to the receiver again with a changed body or signature, as an attacker would. */
@@ -109,7 +104,7 @@ describe("webhooks for finished jobs, through the real queue", () => {
   it("announces a job the dead-letter queue fails, to its webhookUrl, signed with the account secret", async () => {
     const user = await registerUser();
     const path = receiverPath();
-    await configureReceiver(path.name, { secrets: [await accountSecret(user.accessToken)] });
+    await configureReceiver(path.name, { secrets: [await createAccountSecret(user.accessToken)] });
     const job = await insertJob({ userId: user.userId, status: "queued", webhookUrl: path.url });
     const batch = createMessageBatch("lh-jobs-dlq", [
       { id: "dead-1", timestamp: new Date(), attempts: 1, body: { jobId: job.id, attempt: 1 } },
@@ -148,7 +143,7 @@ describe("webhooks for finished jobs, through the real queue", () => {
   it("announces from the cron a finished job whose announcement the commit left in the outbox, and only once", async () => {
     const user = await registerUser();
     const path = receiverPath();
-    await configureReceiver(path.name, { secrets: [await accountSecret(user.accessToken)] });
+    await configureReceiver(path.name, { secrets: [await createAccountSecret(user.accessToken)] });
     const job = await insertJob({
       userId: user.userId,
       status: "failed",

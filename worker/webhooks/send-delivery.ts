@@ -1,7 +1,7 @@
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
-import { accountSecrets } from "./account-secret.ts";
+import { storedAccountSecrets } from "./account-secret.ts";
 import { type EndpointVerdict, recordEndpointHealth } from "./endpoint-health.ts";
 import { type AttemptResult, DELIVERY_TIMEOUT_MS, postWebhook } from "./post-webhook.ts";
 import { MAX_DELIVERY_ATTEMPTS, webhookRetryDelaySeconds } from "./retry-schedule.ts";
@@ -41,11 +41,15 @@ async function claimDelivery(db: Database, deliveryId: string, now: Date): Promi
   return claimed;
 }
 
-/** The secrets that sign this delivery, or null when its endpoint is disabled. */
+/**
+ * The secrets that sign this delivery, or null when its endpoint is disabled or (for a job's own
+ * `webhookUrl`) the account has no secret: jobs with a `webhookUrl` need one to be accepted, so
+ * only jobs started before that rule can meet this.
+ */
 async function signingSecrets(env: Env, db: Database, delivery: DeliveryRow): Promise<string[] | null> {
   if (!delivery.endpointId) {
-    const stored = await accountSecrets(env, db, delivery.userId);
-    return activeSecrets(env.ENCRYPTION_KEY, stored, accountSecretContext(delivery.userId));
+    const stored = await storedAccountSecrets(db, delivery.userId);
+    return stored && activeSecrets(env.ENCRYPTION_KEY, stored, accountSecretContext(delivery.userId));
   }
   const [endpoint] = await db
     .select()
@@ -106,7 +110,7 @@ export async function sendDelivery(
   const secrets = await signingSecrets(env, db, delivery);
   if (!secrets) {
     await finish({ status: "abandoned", nextAttemptAt: null });
-    return { action: "ack", reason: "endpoint disabled" };
+    return { action: "ack", reason: "endpoint disabled or no account secret" };
   }
   const result = await send(env, delivery, secrets);
   await db.insert(schema.webhookAttempts).values({

@@ -52,6 +52,11 @@ export function registerEndpoint(
   return postJson("/v1/webhooks", { url, eventTypes, description: "test receiver" }, 201, credential);
 }
 
+/** Creates the account's signing secret (for per-job `webhookUrl`s) through `POST /v1/webhooks/account-secret`. */
+export async function createAccountSecret(credential: string): Promise<string> {
+  return (await postJson<{ secret: string }>("/v1/webhooks/account-secret", {}, 201, credential)).secret;
+}
+
 export const sampleManifest: ResultManifest = {
   durationSeconds: 600,
   highlights: [

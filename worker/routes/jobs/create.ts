@@ -5,6 +5,7 @@ import { enforceRateLimit } from "../../limits/rules.ts";
 import { authenticate, requireScope } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
+import { requireAccountSecret } from "../../webhooks/account-secret.ts";
 import { requireAllowedWebhookUrl } from "../../webhooks/url-safety.ts";
 import { createJobBody, jobView } from "./schemas.ts";
 import { toJobView } from "./view.ts";
@@ -18,7 +19,8 @@ const route = createRoute({
   summary: "Start a job from a completed upload",
   description:
     "Answers 202 with the queued job. With an `Idempotency-Key` header, repeating the same request returns the same " +
-    "job; the same key with another body answers 422 `idempotency_key_reused`.",
+    "job; the same key with another body answers 422 `idempotency_key_reused`. A `webhookUrl` needs the account's " +
+    "signing secret (`POST /v1/webhooks/account-secret`), else 409 `account_secret_missing`.",
   security: bearerSecurity,
   middleware: [authenticate(), requireScope("jobs:write")] as const,
   request: {
@@ -41,7 +43,10 @@ const route = createRoute({
 export const create = createRouter().openapi(route, async (c) => {
   const { uploadId, options, webhookUrl, metadata } = c.req.valid("json");
   const idempotencyKey = c.req.valid("header")["idempotency-key"];
-  if (webhookUrl) requireAllowedWebhookUrl(c.env, webhookUrl, "webhookUrl");
+  if (webhookUrl) {
+    requireAllowedWebhookUrl(c.env, webhookUrl, "webhookUrl");
+    await requireAccountSecret(c.var.db(), c.var.auth.userId);
+  }
   await enforceRateLimit(c.env, jobLimits.createPerUser, c.var.auth.userId);
   const { job } = await createJob(c.env, c.var.db(), {
     userId: c.var.auth.userId,

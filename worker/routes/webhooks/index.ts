@@ -1,6 +1,8 @@
 import { authenticate, requireScope } from "../../middleware/auth/index.ts";
 import { createRouter } from "../../openapi/router.ts";
-import { accountSecret } from "./account-secret.ts";
+import { accountSecretCreateRoute } from "./account-secret-create.ts";
+import { accountSecretRotateRoute } from "./account-secret-rotate.ts";
+import { accountSecretStatusRoute } from "./account-secret-status.ts";
 import { create } from "./create.ts";
 import { deliveries } from "./deliveries.ts";
 import { list } from "./list.ts";
@@ -11,7 +13,9 @@ import { rotateSecret } from "./rotate-secret.ts";
 /** `/v1/webhooks`: endpoints, their deliveries, and the account's secret for per-job URLs. */
 export const webhooksRoutes = createRouter()
   .use(authenticate(), requireScope("webhooks:manage"))
-  .route("/", accountSecret)
+  .route("/", accountSecretStatusRoute)
+  .route("/", accountSecretCreateRoute)
+  .route("/", accountSecretRotateRoute)
   .route("/", create)
   .route("/", list)
   .route("/", remove)

@@ -50,6 +50,18 @@ export const secretView = z
   .object({ secret: signingSecret, previousSecretExpiresAt: timestamp.nullable() })
   .openapi("WebhookSigningSecret");
 
+export const accountSecretStatusView = z
+  .object({
+    exists: z
+      .boolean()
+      .openapi({ description: "Whether the account has a secret; it is shown only when created or rotated." }),
+    createdAt: timestamp.nullable().openapi({ description: "When the current secret was created or last rotated." }),
+    previousSecretExpiresAt: timestamp
+      .nullable()
+      .openapi({ description: "Until then the secret before the last rotation signs too." }),
+  })
+  .openapi("AccountSigningSecretStatus");
+
 const attemptView = z.object({
   attemptedAt: timestamp,
   statusCode: z.number().int().nullable(),
