@@ -2,6 +2,7 @@ import type { JobQueueMessage, WebhookQueueMessage } from "../agents/contracts/q
 import type { Database } from "../db/client.ts";
 import type { Auth } from "./auth/caller.ts";
 import type { MediaWorkerContainer } from "./jobs/media-worker-container.ts";
+import type { LoginThrottle } from "./limits/login-throttle.ts";
 import type { RateLimiter } from "./limits/rate-limiter.ts";
 import type { JobRoom } from "./rooms/job-room.ts";
 
@@ -13,6 +14,8 @@ export type Env = {
   WEBHOOKS_QUEUE: Queue<WebhookQueueMessage>;
   JOB_ROOM: DurableObjectNamespace<JobRoom>;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  /** One per account (by email): the sign-in attempts of worker/limits/login-attempts.ts. */
+  LOGIN_THROTTLE: DurableObjectNamespace<LoginThrottle>;
   /** One Cloudflare container per running job (used when `MEDIA_FLEET` is `containers`). */
   MEDIA_WORKER: DurableObjectNamespace<MediaWorkerContainer>;
   /** The bucket as an R2 binding (staging, production): the Worker's own reads and deletes. Unset locally. */

@@ -7,6 +7,7 @@ import { consumeWebhooks } from "./queues/webhooks.ts";
 import { runScheduledTasks } from "./scheduled/index.ts";
 
 export { MediaWorkerContainer } from "./jobs/media-worker-container.ts";
+export { LoginThrottle } from "./limits/login-throttle.ts";
 export { RateLimiter } from "./limits/rate-limiter.ts";
 export { JobRoom } from "./rooms/job-room.ts";
 

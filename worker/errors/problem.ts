@@ -53,10 +53,21 @@ export class ForbiddenError extends ProblemError {
   }
 }
 
+/** "45 seconds", "15 minutes": a wait as a person reads it. */
+const waitInWords = (seconds: number) =>
+  seconds < 120 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
+
+/**
+ * 429 `rate_limited`: the detail and `Retry-After` both say when to try again.
+ *
+ * @example
+ * throw new RateLimitedError(8, "Too many sign-in attempts"); // "…; try again in 8 seconds."
+ */
 export class RateLimitedError extends ProblemError {
-  constructor(retryAfterSeconds: number) {
-    super(429, "rate_limited", "Too many requests; try again later.", {
-      headers: { "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+  constructor(retryAfterSeconds: number, what = "Too many requests") {
+    const wait = Math.max(1, Math.ceil(retryAfterSeconds));
+    super(429, "rate_limited", `${what}; try again in ${waitInWords(wait)}.`, {
+      headers: { "retry-after": String(wait) },
     });
   }
 }

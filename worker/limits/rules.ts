@@ -4,10 +4,14 @@ import { RateLimitedError } from "../errors/problem.ts";
 /** How many requests one key may make per window. `name` separates the rules' counters. */
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
 
-/** The limits of the auth routes; other route groups declare their own rules beside their routes. */
+/**
+ * The limits of the auth routes; other route groups declare their own rules beside their routes.
+ * Sign-in per (address, account) and per account is LoginThrottle's (login-attempts.ts); the
+ * per-address limit here only bounds one address trying many accounts, with room for a campus
+ * behind one address.
+ */
 export const authLimits = {
-  loginPerAddress: { name: "login-ip", limit: 10, windowSeconds: 60 },
-  loginPerAccount: { name: "login-account", limit: 10, windowSeconds: 60 },
+  loginPerAddress: { name: "login-ip", limit: 30, windowSeconds: 60 },
   registerPerAddress: { name: "register-ip", limit: 10, windowSeconds: 60 },
 } satisfies Record<string, RateLimitRule>;
 

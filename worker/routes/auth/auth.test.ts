@@ -1,4 +1,4 @@
-import { SELF } from "cloudflare:test";
+import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Session } from "../../../agents/contracts/session.ts";
@@ -13,6 +13,7 @@ import {
 } from "../../../test/support/worker/accounts.ts";
 import { withTestDatabase } from "../../../test/support/worker/database.ts";
 import { hashPassword } from "../../auth/password.ts";
+import { type LoginAttempts, noAttempts } from "../../limits/login-attempts.ts";
 
 type Problem = { status: number; code: string; errors?: { path: string; message: string }[] };
 
@@ -124,39 +125,72 @@ describe("POST /v1/auth/login", () => {
     expect(row?.passwordHash).toMatch(/^pbkdf2-sha256\$100000\$/);
   });
 
-  it("answers the 11th attempt in a minute from one address with 429 and Retry-After", async () => {
+  const login = (email: string, password: string, address: string) =>
+    post("/v1/auth/login", { email, password }, { "cf-connecting-ip": address });
+
+  /** Puts `failures` failures of `address` on the account, the last wait just over, as if earlier guesses happened. */
+  const earlierFailures = (email: string, address: string, failures: number) =>
+    runInDurableObject(env.LOGIN_THROTTLE.get(env.LOGIN_THROTTLE.idFromName(email)), async (_throttle, state) => {
+      const attempts: LoginAttempts = {
+        ...noAttempts(),
+        addresses: { [address]: { failures, blockedUntil: Date.now() } },
+      };
+      await state.storage.put("attempts", attempts);
+    });
+
+  it("lets the first failures from an address through, then makes it wait; the owner elsewhere is not slowed", async () => {
     const user = await registerUser();
-    const address = uniqueAddress();
-    const statuses: number[] = [];
-    for (let attempt = 1; attempt <= 10; attempt++) {
-      const email = attempt === 1 ? user.email : uniqueEmail();
-      const password = attempt === 1 ? user.password : "wrong password!";
-      statuses.push((await post("/v1/auth/login", { email, password }, { "cf-connecting-ip": address })).status);
+    const stranger = uniqueAddress();
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      expect((await login(user.email, "wrong password!", stranger)).status).toBe(401);
     }
-    expect(statuses).toEqual([200, 401, 401, 401, 401, 401, 401, 401, 401, 401]);
-    const eleventh = await post(
-      "/v1/auth/login",
-      { email: user.email, password: user.password },
-      { "cf-connecting-ip": address },
+    await earlierFailures(user.email, stranger, 8);
+    expect((await login(user.email, "wrong password!", stranger)).status).toBe(401);
+    // The ninth failure in a row: the next attempt from that address waits 64 s, even with the right password.
+    const refused = await login(user.email, user.password, stranger);
+    const problem = await expectProblem(refused, 429, "rate_limited");
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(30);
+    expect(retryAfter).toBeLessThanOrEqual(64);
+    expect((problem as unknown as { detail: string }).detail).toBe(
+      `Too many sign-in attempts; try again in ${retryAfter} seconds.`,
     );
-    await expectProblem(eleventh, 429, "rate_limited");
-    const retryAfter = Number(eleventh.headers.get("retry-after"));
-    expect(retryAfter).toBeGreaterThanOrEqual(1);
-    expect(retryAfter).toBeLessThanOrEqual(60);
-    // Another address is not affected.
-    expect((await post("/v1/auth/login", { email: user.email, password: user.password })).status).toBe(200);
+    expect((await login(user.email, user.password, uniqueAddress())).status).toBe(200);
   });
 
-  it("limits attempts on one account from many addresses", async () => {
+  it("holds parallel guesses from one address to the same wait: one gets through, the rest are refused", async () => {
     const user = await registerUser();
-    for (let attempt = 1; attempt <= 10; attempt++) {
-      expect((await post("/v1/auth/login", { email: user.email, password: "wrong password!" })).status).toBe(401);
+    const stranger = uniqueAddress();
+    await earlierFailures(user.email, stranger, 8);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => login(user.email, "wrong password!", stranger)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([401, 429, 429, 429, 429, 429]);
+  });
+
+  it("caps failures on one account from many addresses, except from an address the owner signed in from", async () => {
+    const user = await registerUser();
+    const home = uniqueAddress();
+    expect((await login(user.email, user.password, home)).status).toBe(200);
+    for (let attempt = 1; attempt <= 50; attempt++) {
+      expect((await login(user.email, "wrong password!", uniqueAddress())).status).toBe(401);
     }
-    await expectProblem(
-      await post("/v1/auth/login", { email: user.email, password: user.password }),
-      429,
-      "rate_limited",
-    );
+    const newcomer = await login(user.email, user.password, uniqueAddress());
+    await expectProblem(newcomer, 429, "rate_limited");
+    expect(Number(newcomer.headers.get("retry-after"))).toBeGreaterThan(3000);
+    expect((await login(user.email, user.password, home)).status).toBe(200);
+  });
+
+  it("answers the 31st attempt in a minute from one address, on any accounts, with 429 and Retry-After", async () => {
+    const address = uniqueAddress();
+    const statuses: number[] = [];
+    for (let attempt = 1; attempt <= 30; attempt++) {
+      statuses.push((await login(uniqueEmail(), "wrong password!", address)).status);
+    }
+    expect(new Set(statuses)).toEqual(new Set([401]));
+    const limited = await login(uniqueEmail(), "wrong password!", address);
+    await expectProblem(limited, 429, "rate_limited");
+    const retryAfter = Number(limited.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
   });
 });
 
