@@ -4,6 +4,7 @@ import { jsonBodyLimit } from "./middleware/body-limit/index.ts";
 import { database } from "./middleware/database/index.ts";
 import { logger } from "./middleware/logger/index.ts";
 import { requestId } from "./middleware/request-id/index.ts";
+import { securityHeadersMiddleware } from "./middleware/security-headers/index.ts";
 import { createRouter } from "./openapi/router.ts";
 import { apiKeysRoutes } from "./routes/api-keys/index.ts";
 import { auth } from "./routes/auth/index.ts";
@@ -13,12 +14,13 @@ import { internal } from "./routes/internal/index.ts";
 import { jobsRoutes } from "./routes/jobs/index.ts";
 import { me } from "./routes/me/index.ts";
 import { uploadsRoutes } from "./routes/uploads/index.ts";
+import { isWebAppRequest } from "./routes/web-app.ts";
 import { webhooksRoutes } from "./routes/webhooks/index.ts";
 
 /** The HTTP API. Each route group lives in its own folder under routes/ and is mounted here. */
 export function createApp() {
   const app = createRouter();
-  app.use(requestId(), logger(), database());
+  app.use(securityHeadersMiddleware(), requestId(), logger(), database());
   app.use("/v1/*", jsonBodyLimit());
   app.route("/health", health);
   app.route("/internal", internal);
@@ -30,7 +32,9 @@ export function createApp() {
   app.route("/v1/webhooks", webhooksRoutes);
   mountDocs(app);
   app.notFound((c) =>
-    problemResponse(c, new ProblemError(404, "not_found", `No route for ${c.req.method} ${c.req.path}.`)),
+    isWebAppRequest(c)
+      ? c.env.ASSETS.fetch(c.req.raw)
+      : problemResponse(c, new ProblemError(404, "not_found", `No route for ${c.req.method} ${c.req.path}.`)),
   );
   app.onError(onError);
   return app;

@@ -54,6 +54,8 @@ export type Env = {
   JOB_LEASE_SECONDS: string;
   /** How long a job may wait for a free media worker before it fails with `capacity_timeout`. */
   JOB_QUEUE_TIMEOUT_SECONDS: string;
+  /** Strict-Transport-Security's max-age in seconds (production); "0" sends no HSTS. */
+  HSTS_MAX_AGE_SECONDS: string;
 };
 
 export type AppVariables = {

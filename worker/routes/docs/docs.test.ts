@@ -4,7 +4,7 @@ import { apiBase } from "../../../test/support/worker/accounts.ts";
 import { createApp } from "../../app.ts";
 import { docsPath, openApiPath } from "./index.ts";
 import { internalPathPrefix, operationIdFor } from "./public-document.ts";
-import { apiReferenceScriptPath } from "./reference-page.ts";
+import { apiReferenceScriptPath, apiReferenceStartPath } from "./reference-page.ts";
 
 type Operation = { operationId?: string; security?: unknown[] };
 type OpenApiDocument = {
@@ -34,7 +34,7 @@ describe("OpenAPI document", () => {
   it("documents every public route of the app and no internal one", async () => {
     const document = await fetchDocument();
     const routes = createApp().routes.filter(
-      (route) => route.method !== "ALL" && ![openApiPath, docsPath].includes(route.path),
+      (route) => route.method !== "ALL" && ![openApiPath, docsPath, apiReferenceStartPath].includes(route.path),
     );
     const undocumented = routes
       .filter((route) => !route.path.startsWith(internalPathPrefix))
@@ -57,15 +57,20 @@ describe("OpenAPI document", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it("serves the interactive reference at /docs from our own origin", async () => {
+  it("serves the interactive reference at /docs from our own origin, without inline script", async () => {
     const response = await SELF.fetch(`${apiBase}${docsPath}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/html");
     const html = await response.text();
-    expect(html).toContain(openApiPath);
     expect(html).toContain(`src="${apiReferenceScriptPath}"`);
+    expect(html).toContain(`src="${apiReferenceStartPath}"`);
+    expect(html.match(/<script\b[^>]*>/g)?.every((tag) => /\ssrc="\//.test(tag))).toBe(true);
+    expect(html).not.toMatch(/<style|\sstyle=|\son[a-z]+=/);
     expect(html).not.toMatch(/(src|href)="https?:/);
     expect(html).toContain('<html lang="en">');
+    const start = await SELF.fetch(`${apiBase}${apiReferenceStartPath}`);
+    expect(start.headers.get("content-type")).toContain("text/javascript");
+    expect(await start.text()).toContain(`"url":"${openApiPath}"`);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env.ts";
 import { publicDocument } from "./public-document.ts";
-import { apiReferencePage } from "./reference-page.ts";
+import { apiReferencePage, apiReferenceStart, apiReferenceStartPath } from "./reference-page.ts";
 import { registerSecuritySchemes } from "./security-schemes.ts";
 
 export const openApiPath = "/openapi.json";
@@ -35,5 +35,6 @@ export function mountDocs(app: OpenAPIHono<AppEnv>): void {
       ),
     ),
   );
-  app.get(docsPath, apiReferencePage(openApiPath));
+  app.get(docsPath, apiReferencePage);
+  app.get(apiReferenceStartPath, apiReferenceStart(openApiPath));
 }
