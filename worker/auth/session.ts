@@ -1,6 +1,9 @@
-import type { Session } from "../../agents/contracts/session.ts";
+import type { Context } from "hono";
+import type { BrowserSession, Session, TokenDelivery } from "../../agents/contracts/session.ts";
 import type { users } from "../../db/schema.ts";
+import type { AppEnv } from "../env.ts";
 import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "./access-token.ts";
+import { setRefreshCookie } from "./refresh-cookie.ts";
 
 type User = Pick<typeof users.$inferSelect, "id" | "email" | "createdAt">;
 
@@ -24,4 +27,24 @@ export async function sessionBody(env: { JWT_SECRET: string }, user: User, refre
     tokenType: "Bearer",
     expiresIn: ACCESS_TOKEN_TTL_SECONDS,
   };
+}
+
+/**
+ * The session body, with the refresh token where the client asked for it: in the body, or in the
+ * HttpOnly cookie (and then not in the body, so no script ever sees it).
+ *
+ * @example
+ * return c.json(await deliverSession(c, user, await issueRefreshToken(db, user.id), "cookie"), 200);
+ */
+export async function deliverSession(
+  c: Context<AppEnv>,
+  user: User,
+  refreshToken: string,
+  delivery: TokenDelivery,
+): Promise<Session | BrowserSession> {
+  const session = await sessionBody(c.env, user, refreshToken);
+  if (delivery === "body") return session;
+  setRefreshCookie(c, refreshToken);
+  const { refreshToken: _inTheCookie, ...browserSession } = session;
+  return browserSession;
 }

@@ -2,10 +2,12 @@ import { h } from "./dom.ts";
 import { apiKeysPage } from "./pages/api-keys.ts";
 import { jobPage } from "./pages/job.ts";
 import { jobsPage } from "./pages/jobs.ts";
+import { landingPage } from "./pages/landing.ts";
 import { newJobPage } from "./pages/new-job.ts";
 import { signInPage } from "./pages/sign-in.ts";
 import { webhooksPage } from "./pages/webhooks.ts";
-import { currentSession, signOut } from "./session.ts";
+import { signInLink } from "./return-path.ts";
+import { currentUser, onSessionChange, refreshSession, signOut } from "./session.ts";
 
 // Leaving a page aborts what it still watches (a job's WebSocket).
 let leavePage = new AbortController();
@@ -14,12 +16,15 @@ let leavePage = new AbortController();
 async function route(): Promise<void> {
   leavePage.abort();
   leavePage = new AbortController();
-  const path = location.hash.replace(/^#/, "") || "/";
+  const [path = "/", query = ""] = location.hash.replace(/^#/, "").split("?");
+  const next = new URLSearchParams(query).get("next");
   renderNav();
-  if (path === "/sign-up") return signInPage("register");
-  if (path === "/sign-in") return signInPage("login");
-  if (!currentSession()) {
-    location.hash = "#/sign-in";
+  if (path === "/sign-up") return signInPage("register", next);
+  if (path === "/sign-in") return signInPage("login", next);
+  if (!currentUser()) {
+    if (path === "/" || path === "") return landingPage();
+    // A page asked for while signed out (a job link opened in a new tab) is where sign-in returns to.
+    location.hash = signInLink(path);
     return;
   }
   const jobMatch = /^\/jobs\/([^/]+)$/.exec(path);
@@ -33,14 +38,14 @@ async function route(): Promise<void> {
 
 function renderNav(): void {
   const nav = document.querySelector("nav")!;
-  const session = currentSession();
+  const user = currentUser();
   const link = (href: string, label: string) =>
     h("li", {}, h("a", { href, "aria-current": location.hash === href ? "page" : undefined }, label));
   nav.replaceChildren(
     h(
       "ul",
       {},
-      session
+      user
         ? [
             link("#/new", "New"),
             link("#/jobs", "Jobs"),
@@ -56,10 +61,10 @@ function renderNav(): void {
                   class: "link",
                   onclick: async () => {
                     await signOut();
-                    location.hash = "#/sign-in";
+                    location.hash = "#/";
                   },
                 },
-                `Sign out ${session.user.email}`,
+                `Sign out ${user.email}`,
               ),
             ),
           ]
@@ -68,5 +73,15 @@ function renderNav(): void {
   );
 }
 
+// Another tab signed in: continue its session here too. It signed out, or this tab's session
+// ended: show the page again, which now asks to sign in.
+onSessionChange(async (change) => {
+  if (change === "signed-in") {
+    if (currentUser()) return;
+    await refreshSession();
+  }
+  await route();
+});
 window.addEventListener("hashchange", () => void route());
-void route();
+// A new tab or a reload: the refresh cookie, if any, signs this tab in before the first page.
+void refreshSession().then(route);

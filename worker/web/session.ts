@@ -1,43 +1,42 @@
-import type { Session } from "../../agents/contracts/session.ts";
+import type { BrowserSession } from "../../agents/contracts/session.ts";
 import type { ApiConnection } from "../client/api-request.ts";
 
-const storageKey = "lh.session";
+/**
+ * The signed-in state of this tab. The access token lives only in this module's memory; the
+ * refresh token lives in an HttpOnly cookie on `/v1/auth`, which no script can read. A new tab or
+ * a reload starts signed out in memory and refreshes from the cookie. Refresh tokens are single
+ * use (a reused one revokes the whole session), so every tab of the browser refreshes under one
+ * Web Lock: the next holder sends the cookie the previous refresh already replaced.
+ */
+let current: BrowserSession | null = null;
 
 /** The API is served from the same origin as the app. */
 export const apiBase = location.origin;
 
-export function currentSession(): Session | null {
-  const stored = sessionStorage.getItem(storageKey);
-  return stored ? (JSON.parse(stored) as Session) : null;
+const refreshLock = "lh.session.refresh";
+/** Tells the other tabs that this one signed out (they drop their access token) or in. */
+const tabs = new BroadcastChannel("lh.session");
+
+export type SessionChange = "signed-in" | "signed-out";
+const listeners = new Set<(change: SessionChange) => void>();
+
+/** Calls `listener` when another tab signs in or out, or when this tab's session ends on its own. */
+export function onSessionChange(listener: (change: SessionChange) => void): void {
+  listeners.add(listener);
 }
 
-export function saveSession(session: Session): void {
-  sessionStorage.setItem(storageKey, JSON.stringify(session));
+function notify(change: SessionChange): void {
+  for (const listener of listeners) listener(change);
 }
 
-export async function signOut(): Promise<void> {
-  const session = currentSession();
-  sessionStorage.removeItem(storageKey);
-  if (session) await postJson("/v1/auth/logout", { refreshToken: session.refreshToken }).catch(() => undefined);
-}
+tabs.addEventListener("message", (event: MessageEvent<SessionChange>) => {
+  if (event.data === "signed-out") current = null;
+  notify(event.data);
+});
 
-/** Signs up or in; throws ApiError-like errors with the problem's detail. */
-export async function authenticate(mode: "register" | "login", email: string, password: string): Promise<Session> {
-  const session = (await postJson(`/v1/auth/${mode}`, { email, password })) as Session;
-  saveSession(session);
-  return session;
-}
-
-async function postJson(path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${apiBase}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  const parsed = text ? JSON.parse(text) : undefined;
-  if (!response.ok) throw new Error(problemDetail(parsed) ?? `The server answered ${response.status}.`);
-  return parsed;
+/** The signed-in account, or null. */
+export function currentUser(): BrowserSession["user"] | null {
+  return current?.user ?? null;
 }
 
 /** problem+json `detail`, with the first field error when validation failed. */
@@ -48,22 +47,56 @@ export function problemDetail(problem: unknown): string | undefined {
   return first?.message ? `${p.detail} ${first.path ? `${first.path}: ` : ""}${first.message}` : p.detail;
 }
 
-// Several requests may see the expired token at once; they share one refresh, since a refresh
-// token is single use and presenting it twice revokes the whole family.
+async function postAuth(path: string, body: unknown): Promise<unknown> {
+  const response = await fetch(`${apiBase}/v1/auth/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  const parsed = text ? JSON.parse(text) : undefined;
+  if (!response.ok) throw new Error(problemDetail(parsed) ?? `The server answered ${response.status}.`);
+  return parsed;
+}
+
+/** Signs up or in; the refresh token goes into the cookie. Throws with the problem's detail. */
+export async function authenticate(mode: "register" | "login", email: string, password: string): Promise<void> {
+  current = (await postAuth(mode, { email, password, tokenDelivery: "cookie" })) as BrowserSession;
+  tabs.postMessage("signed-in");
+}
+
+/** Ends the session for every tab: the server revokes it and clears the cookie. */
+export async function signOut(): Promise<void> {
+  current = null;
+  await postAuth("logout", {}).catch(() => undefined);
+  tabs.postMessage("signed-out");
+}
+
+function underRefreshLock<T>(work: () => Promise<T>): Promise<T> {
+  // Web Locks need a secure context (https, or the local stack on 127.0.0.1); without them this tab alone is in step.
+  return navigator.locks ? navigator.locks.request(refreshLock, work) : work();
+}
+
+// Requests of this tab that see the token expire at once share one refresh.
 let refreshing: Promise<boolean> | null = null;
 
-function refreshSession(): Promise<boolean> {
-  refreshing ??= (async () => {
-    const session = currentSession();
-    if (!session) return false;
+/**
+ * A new access token from the refresh cookie; false when there is no session to continue (never
+ * signed in, signed out, or revoked).
+ *
+ * @example
+ * if (!(await refreshSession())) location.hash = "#/sign-in";
+ */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= underRefreshLock(async () => {
     try {
-      saveSession((await postJson("/v1/auth/refresh", { refreshToken: session.refreshToken })) as Session);
+      current = (await postAuth("refresh", {})) as BrowserSession;
       return true;
     } catch {
-      sessionStorage.removeItem(storageKey);
+      current = null;
       return false;
     }
-  })().finally(() => {
+  }).finally(() => {
     refreshing = null;
   });
   return refreshing;
@@ -78,7 +111,7 @@ const sessionFetch: typeof fetch = async (input, init) => {
   if (!url.startsWith(`${apiBase}/v1/`)) return fetch(input, init);
   const send = () => {
     const headers = new Headers(init?.headers);
-    headers.set("authorization", `Bearer ${currentSession()?.accessToken ?? ""}`);
+    headers.set("authorization", `Bearer ${current?.accessToken ?? ""}`);
     return fetch(input, { ...init, headers });
   };
   const response = await send();
@@ -89,12 +122,12 @@ const sessionFetch: typeof fetch = async (input, init) => {
     .catch(() => null)) as { code?: string } | null;
   if (problem?.code === "token_expired" && (await refreshSession())) return send();
   // The session cannot go on (revoked, or the refresh token expired): sign in again.
-  sessionStorage.removeItem(storageKey);
-  location.hash = "#/sign-in";
+  current = null;
+  notify("signed-out");
   return response;
 };
 
 /** The connection every shared client gets; the token in it is replaced per request. */
 export function connection(): ApiConnection {
-  return { apiBase, token: currentSession()?.accessToken ?? "", fetch: sessionFetch };
+  return { apiBase, token: current?.accessToken ?? "", fetch: sessionFetch };
 }

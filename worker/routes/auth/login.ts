@@ -2,8 +2,9 @@ import { createRoute } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { users } from "../../../db/schema.ts";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "../../auth/password.ts";
+import { requireSameOrigin } from "../../auth/refresh-cookie.ts";
 import { issueRefreshToken } from "../../auth/refresh-tokens.ts";
-import { sessionBody } from "../../auth/session.ts";
+import { deliverSession } from "../../auth/session.ts";
 import { RateLimitedError, UnauthorizedError } from "../../errors/problem.ts";
 import { authLimits } from "../../limits/rules.ts";
 import { clientAddress, rateLimit } from "../../middleware/rate-limit/index.ts";
@@ -24,11 +25,13 @@ const route = createRoute({
     "Refusals answer 429 with `Retry-After`.",
   middleware: [rateLimit(authLimits.loginPerAddress)] as const,
   request: jsonBody(loginSchema),
-  responses: { 200: jsonContent(sessionSchema, "A new session."), ...problemResponses(400, 401, 413, 429) },
+  responses: { 200: jsonContent(sessionSchema, "A new session."), ...problemResponses(400, 401, 403, 413, 429) },
 });
 
 export const login = createRouter().openapi(route, async (c) => {
-  const { email, password } = c.req.valid("json");
+  const { email, password, tokenDelivery } = c.req.valid("json");
+  // A forged sign-in would put the attacker's session into the victim's browser.
+  if (tokenDelivery === "cookie") requireSameOrigin(c);
   const address = clientAddress(c);
   const throttle = c.env.LOGIN_THROTTLE.get(c.env.LOGIN_THROTTLE.idFromName(email));
   const verdict = await throttle.attempt(address);
@@ -44,5 +47,5 @@ export const login = createRouter().openapi(route, async (c) => {
       .set({ passwordHash: await hashPassword(password), updatedAt: new Date() })
       .where(eq(users.id, user.id));
   }
-  return c.json(await sessionBody(c.env, user, await issueRefreshToken(db, user.id)), 200);
+  return c.json(await deliverSession(c, user, await issueRefreshToken(db, user.id), tokenDelivery), 200);
 });

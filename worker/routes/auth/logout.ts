@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { clearRefreshCookie, refreshTokenFromCookie } from "../../auth/refresh-cookie.ts";
 import { revokeRefreshToken } from "../../auth/refresh-tokens.ts";
 import { jsonBody, problemResponses, publicSecurity } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
@@ -11,12 +12,16 @@ const route = createRoute({
   security: publicSecurity,
   summary: "End a session",
   description:
-    "Revokes the refresh token and its family. Idempotent: unknown tokens also answer 204. Access tokens already issued expire on their own within 15 minutes.",
+    "Revokes the refresh token (from the body, or else the `lh_refresh` cookie, which is then cleared) and its family. " +
+    "Idempotent: unknown tokens also answer 204. Access tokens already issued expire on their own within 15 minutes.",
   request: jsonBody(refreshTokenSchema),
-  responses: { 204: { description: "Logged out." }, ...problemResponses(400, 413) },
+  responses: { 204: { description: "Logged out." }, ...problemResponses(400, 403, 413) },
 });
 
 export const logout = createRouter().openapi(route, async (c) => {
-  await revokeRefreshToken(c.var.db(), c.req.valid("json").refreshToken);
+  const fromBody = c.req.valid("json").refreshToken;
+  const presented = fromBody ?? refreshTokenFromCookie(c);
+  if (presented) await revokeRefreshToken(c.var.db(), presented);
+  if (!fromBody) clearRefreshCookie(c);
   return c.body(null, 204);
 });

@@ -1,8 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import { users } from "../../../db/schema.ts";
 import { hashPassword } from "../../auth/password.ts";
+import { requireSameOrigin } from "../../auth/refresh-cookie.ts";
 import { issueRefreshToken } from "../../auth/refresh-tokens.ts";
-import { sessionBody } from "../../auth/session.ts";
+import { deliverSession } from "../../auth/session.ts";
 import { ProblemError } from "../../errors/problem.ts";
 import { authLimits } from "../../limits/rules.ts";
 import { rateLimit } from "../../middleware/rate-limit/index.ts";
@@ -20,12 +21,13 @@ const route = createRoute({
   request: jsonBody(registerSchema),
   responses: {
     201: jsonContent(sessionSchema, "The account and its first session."),
-    ...problemResponses(400, 409, 413, 429),
+    ...problemResponses(400, 403, 409, 413, 429),
   },
 });
 
 export const register = createRouter().openapi(route, async (c) => {
-  const { email, password } = c.req.valid("json");
+  const { email, password, tokenDelivery } = c.req.valid("json");
+  if (tokenDelivery === "cookie") requireSameOrigin(c);
   const db = c.var.db();
   const [user] = await db
     .insert(users)
@@ -33,5 +35,5 @@ export const register = createRouter().openapi(route, async (c) => {
     .onConflictDoNothing({ target: users.email })
     .returning();
   if (!user) throw new ProblemError(409, "email_taken", "An account with this email already exists.");
-  return c.json(await sessionBody(c.env, user, await issueRefreshToken(db, user.id)), 201);
+  return c.json(await deliverSession(c, user, await issueRefreshToken(db, user.id), tokenDelivery), 201);
 });

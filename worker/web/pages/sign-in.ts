@@ -1,8 +1,12 @@
 import { errorBox, h, showPage } from "../dom.ts";
+import { afterSignIn, signInLink } from "../return-path.ts";
 import { authenticate } from "../session.ts";
 
-/** Sign up (`register`) or sign in (`login`): the same form, a different route. */
-export function signInPage(mode: "register" | "login"): void {
+/**
+ * Sign up (`register`) or sign in (`login`): the same form, a different route. Afterwards it goes
+ * to `next`, the page that was asked for while signed out.
+ */
+export function signInPage(mode: "register" | "login", next: string | null): void {
   const signingUp = mode === "register";
   const error = errorBox();
   const email = h("input", { id: "email", name: "email", type: "email", autocomplete: "email", required: true });
@@ -33,13 +37,15 @@ export function signInPage(mode: "register" | "login"): void {
     submit.disabled = true;
     try {
       await authenticate(mode, email.value, password.value);
-      location.hash = "#/new";
+      location.hash = afterSignIn(next);
     } catch (failure) {
       error.textContent = (failure as Error).message;
     } finally {
       submit.disabled = false;
     }
   });
+  const other = signingUp ? "sign-in" : "sign-up";
+  const otherHref = next ? signInLink(next, other) : `#/${other}`;
   showPage(
     h("h1", {}, signingUp ? "Create an account" : "Sign in"),
     form,
@@ -47,7 +53,7 @@ export function signInPage(mode: "register" | "login"): void {
       "p",
       {},
       signingUp ? "Already have an account? " : "New here? ",
-      h("a", { href: signingUp ? "#/sign-in" : "#/sign-up" }, signingUp ? "Sign in" : "Create an account"),
+      h("a", { href: otherHref }, signingUp ? "Sign in" : "Create an account"),
     ),
   );
 }
