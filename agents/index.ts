@@ -17,6 +17,7 @@ import { type SelectionInput, selectHighlights } from "./selection/select-highli
 import { createOpenAIClient } from "./shared/openai-client.ts";
 import { analyseSilence, type SilenceAnalysis, type SilenceInput } from "./silence/silence-agent.ts";
 import { createOpenAITranscriber } from "./transcription/openai-transcriber.ts";
+import type { PocketsphinxSpeed } from "./transcription/pocketsphinx-speed.ts";
 import { createPocketsphinxTranscriber } from "./transcription/pocketsphinx-transcriber.ts";
 import type { Transcriber, TranscriptionInput } from "./transcription/transcriber.ts";
 
@@ -33,6 +34,8 @@ export type AgentsConfig = {
   transcriptionTimeoutMs?: number;
   /** Speech pieces recognized or uploaded at once; default every core offline, 4 uploads online. */
   transcriptionConcurrency?: number;
+  /** pocketsphinx's search settings; `defaultPocketsphinxSpeed` unless given (benchmarks set others). */
+  pocketsphinxSpeed?: PocketsphinxSpeed;
   /** Per chat request; default 120 s. */
   analysisTimeoutMs?: number;
   retry?: RetryPolicy;
@@ -79,7 +82,7 @@ export function createAgents(config: AgentsConfig = {}): Agents {
         concurrency: config.transcriptionConcurrency,
         retry,
       })
-    : createPocketsphinxTranscriber({ concurrency: config.transcriptionConcurrency });
+    : createPocketsphinxTranscriber({ concurrency: config.transcriptionConcurrency, speed: config.pocketsphinxSpeed });
   const offline = createExtractiveAnalyser();
   const analyser: ContentAnalyser = online
     ? createLlmAnalyser({
