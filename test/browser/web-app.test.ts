@@ -246,7 +246,7 @@ describe("the web app", () => {
     await expect.poll(() => page.locator("input.secret").count()).toBe(2);
     expect(await page.locator("input.secret").last().inputValue()).toMatch(/^whsec_/);
     await page.getByText("Your account has a signing secret").waitFor();
-    await page.getByRole("button", { name: "Rotate the secret" }).waitFor();
+    await page.getByRole("button", { name: "Rotate the secret", exact: true }).waitFor();
     await shot(page, "7-webhooks");
     await page.context().close();
   });
