@@ -33,6 +33,8 @@ export type AgentsConfig = {
   transcriptionTimeoutMs?: number;
   /** Speech pieces recognized or uploaded at once; default every core offline, 4 uploads online. */
   transcriptionConcurrency?: number;
+  /** Transcript windows analysed at once by the LLM; default 3 (`defaultAnalysisConcurrency`). */
+  analysisConcurrency?: number;
   /** Per chat request; default 120 s. */
   analysisTimeoutMs?: number;
   retry?: RetryPolicy;
@@ -85,6 +87,7 @@ export function createAgents(config: AgentsConfig = {}): Agents {
     ? createLlmAnalyser({
         client: createOpenAIClient(connection(config.analysisTimeoutMs ?? 120_000)),
         model: config.analysisModel,
+        concurrency: config.analysisConcurrency,
         retry,
       })
     : offline;
