@@ -36,6 +36,8 @@ export type AgentsConfig = {
   transcriptionConcurrency?: number;
   /** pocketsphinx's search settings; `defaultPocketsphinxSpeed` unless given (benchmarks set others). */
   pocketsphinxSpeed?: PocketsphinxSpeed;
+  /** Transcript windows analysed at once by the LLM; default 3 (`defaultAnalysisConcurrency`). */
+  analysisConcurrency?: number;
   /** Per chat request; default 120 s. */
   analysisTimeoutMs?: number;
   retry?: RetryPolicy;
@@ -88,6 +90,7 @@ export function createAgents(config: AgentsConfig = {}): Agents {
     ? createLlmAnalyser({
         client: createOpenAIClient(connection(config.analysisTimeoutMs ?? 120_000)),
         model: config.analysisModel,
+        concurrency: config.analysisConcurrency,
         retry,
       })
     : offline;

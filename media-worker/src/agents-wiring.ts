@@ -14,12 +14,16 @@ import { cutSpeechPiece } from "./ffmpeg/speech-piece.ts";
  * const worker = await startMediaWorker(config, productionAgents(config));
  */
 export function productionAgents(
-  config: Pick<MediaWorkerConfig, "OPENAI_API_KEY" | "OPENAI_BASE_URL" | "TRANSCRIPTION_CONCURRENCY">,
+  config: Pick<
+    MediaWorkerConfig,
+    "OPENAI_API_KEY" | "OPENAI_BASE_URL" | "TRANSCRIPTION_CONCURRENCY" | "ANALYSIS_CONCURRENCY"
+  >,
 ): PipelineAgents {
   return createPipelineAgents({
     openaiApiKey: config.OPENAI_API_KEY,
     openaiBaseUrl: config.OPENAI_BASE_URL,
     transcriptionConcurrency: config.TRANSCRIPTION_CONCURRENCY,
+    analysisConcurrency: config.ANALYSIS_CONCURRENCY,
     extractChunk: (speechTrackPath, range, index, options) =>
       cutSpeechPiece(speechTrackPath, dirname(speechTrackPath), range, index, options),
   });

@@ -25,6 +25,8 @@ const MediaWorkerConfig = z.object({
    * recognizer uses every core and OpenAI four requests.
    */
   TRANSCRIPTION_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** Transcript windows sent to the LLM at once per job (OpenAI analysis only); unset, three. */
+  ANALYSIS_CONCURRENCY: z.coerce.number().int().min(1).max(16).optional(),
   SCRATCH_DIR: z.string().default(join(tmpdir(), "lecture-highlights")),
   /** When set, transcription and content analysis use OpenAI (or a compatible server). */
   OPENAI_API_KEY: z

@@ -9,6 +9,7 @@ import { LocalStack } from "../../infra/local/stack.ts";
 import { generateLecture } from "../../infra/sample-lecture/lecture.ts";
 import { calculusLecture } from "../../infra/sample-lecture/scripts.ts";
 import { JobsApi } from "../../worker/client/jobs-api.ts";
+import { oracleChatReply } from "../eval/oracle-llm.ts";
 import { testPortOffset, testStackEnv } from "../services.ts";
 import { startFakeOpenAI } from "../support/fake-openai-server.ts";
 import { freePort } from "../support/local-s3.ts";
@@ -144,14 +145,14 @@ async function deliveredWebhooks(receiver: WebhookReceiver, name: string): Promi
 
 // Killed once a good share of the pieces is saved, so the retry has checkpoints to prove itself on.
 const offline = await soak("offline", {}, Math.min(300, Number(values.minutes) * 6));
-const [transcription, analysis] = await Promise.all([
-  fixture("../../agents/transcription/fixtures/verbose-piece-1.json"),
-  fixture("../../agents/content/llm/fixtures/whole-lecture.json"),
-]);
+const transcription = await fixture("../../agents/transcription/fixtures/verbose-piece-1.json");
 const delayMs = Number(values.delay) * 1000;
+// Each analysis window is answered with the lecture's own truth inside it: one recorded reply
+// for every window would put its times outside all but the first, and the reply's check refuses those.
+const analysis = oracleChatReply(() => lecture.truth);
 const fake = await startFakeOpenAI({
   "/v1/audio/transcriptions": { fallback: () => ({ body: transcription, delayMs }) },
-  "/v1/chat/completions": { fallback: () => ({ body: analysis, delayMs }) },
+  "/v1/chat/completions": { fallback: (request) => ({ ...analysis(request), delayMs }) },
 });
 // The media worker inherits the launcher's environment: these turn its agents to the test server.
 process.env.OPENAI_API_KEY = "soak-test-key";

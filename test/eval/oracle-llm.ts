@@ -19,17 +19,22 @@ export function oracleChatReply(truthOf: () => GroundTruth) {
     const chapters = truth.topics
       .filter((t) => inside(t.start) || (t.start < from && t.end > from))
       .map((t) => ({ start: Math.max(t.start, from), title: t.title, summary: `About ${t.title.toLowerCase()}.` }));
-    const highlights = truth.sentences
-      .filter((s) => s.key && inside(s.start))
-      .map((s) => ({
-        start: s.start,
-        end: s.end,
-        title: truth.topics[s.topicIndex]?.title ?? "Key point",
-        summary: s.text,
-        keyPhrases: s.text.split(" ").slice(0, 3),
-        score: 0.9,
-        reason: "A key statement of the lecture.",
-      }));
+    const keyStatements = truth.sentences.filter((s) => s.key && inside(s.start));
+    // Titles differ, as the reply's check requires: a topic's second key statement is "… (2)".
+    const titleOf = (s: (typeof keyStatements)[number], i: number) => {
+      const topic = truth.topics[s.topicIndex]?.title ?? "Key point";
+      const earlier = keyStatements.slice(0, i).filter((o) => o.topicIndex === s.topicIndex).length;
+      return earlier === 0 ? topic : `${topic} (${earlier + 1})`;
+    };
+    const highlights = keyStatements.map((s, i) => ({
+      start: s.start,
+      end: s.end,
+      title: titleOf(s, i),
+      summary: s.text,
+      keyPhrases: s.text.split(" ").slice(0, 3),
+      score: 0.9,
+      reason: "A key statement of the lecture.",
+    }));
     const content = JSON.stringify({ chapters, highlights });
     return {
       body: {

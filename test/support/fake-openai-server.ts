@@ -63,9 +63,11 @@ export async function startFakeOpenAI(routes: FakeRoutes): Promise<FakeOpenAI> {
 async function record(req: IncomingMessage): Promise<RecordedRequest> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks).toString("latin1");
+  const bytes = Buffer.concat(chunks);
+  // latin1 keeps a multipart upload's bytes one character each; JSON is UTF-8 ("–", "‹" intact).
+  const body = bytes.toString("latin1");
   let json: unknown = null;
-  if ((req.headers["content-type"] ?? "").includes("json")) json = JSON.parse(body);
+  if ((req.headers["content-type"] ?? "").includes("json")) json = JSON.parse(bytes.toString("utf8"));
   return { method: req.method ?? "GET", path: (req.url ?? "/").split("?")[0] ?? "/", body, json };
 }
 

@@ -1,32 +1,42 @@
 import type OpenAI from "openai";
 import type { Chapter, ContentAnalysis, HighlightCandidate } from "../../contracts/artifacts.ts";
 import { defaultRetryPolicy, type RetryDeps, type RetryPolicy } from "../../contracts/retry.ts";
+import { mapBounded } from "../../shared/bounded-map.ts";
 import { chatCostUsd } from "../../shared/pricing.ts";
 import { overlapSeconds } from "../../shared/time-ranges.ts";
 import { type ContentAnalyser, type ContentInput, defaultClipSeconds } from "../analyser.ts";
 import { snapCandidates, snapChapters } from "../snap.ts";
 import { fitChapterCount } from "./chapter-count.ts";
 import { systemPrompt, windowPrompt } from "./prompt.ts";
-import { CheckedWindowReply, WindowReply } from "./schema.ts";
+import { checkedWindowReply, WindowReply } from "./schema.ts";
 import { type StructuredCallUsage, structuredCall } from "./structured-call.ts";
-import { transcriptWindows } from "./windows.ts";
+import { transcriptWindows, windowSpan } from "./windows.ts";
+
+/** Windows analysed at once by default: a long lecture's few requests overlap, within rate limits. */
+export const defaultAnalysisConcurrency = 3;
+/** Lines of the previous window each window sees as context, so it can tell a continued topic. */
+const precedingContextSentences = 3;
 
 export type LlmAnalyserOptions = {
   client: OpenAI;
   model?: string;
   /** Transcript tokens per request; longer lectures are analysed window by window. */
   maxTranscriptTokensPerRequest?: number;
+  /** Windows whose requests are in flight at once; default `defaultAnalysisConcurrency`. */
+  concurrency?: number;
   maxRepairs?: number;
   retry?: RetryPolicy;
   retryDeps?: RetryDeps;
 };
 
 /**
- * The LLM analyser: each window of the transcript (with the slides on screen) goes to a chat
- * model with structured output; windows run in order so each knows the chapter the previous
- * one ended in. The replies are merged (a chapter continued across windows becomes one),
- * clamped to the media, snapped to transcript sentences and held to the job's chapter count
- * (./chapter-count.ts); tokens and cost are counted.
+ * The LLM analyser: each window of the transcript (with the slides on screen and the previous
+ * window's last lines as context) goes to a chat model with structured output, up to
+ * `concurrency` windows at once. Each reply is validated against its window's span
+ * (./schema.ts), a failed window fails the analysis as one request would (the others are
+ * aborted), and the replies are merged in window order (a chapter continued across windows
+ * becomes one), snapped to transcript sentences and held to the job's chapter count
+ * (./chapter-count.ts); tokens and cost of every request are counted.
  *
  * @example
  * const analyser = createLlmAnalyser({ client: createOpenAIClient({ apiKey, timeoutMs: 120_000 }) });
@@ -40,39 +50,40 @@ export function createLlmAnalyser(options: LlmAnalyserOptions): ContentAnalyser 
       const startedAt = Date.now();
       const usage: StructuredCallUsage = { inputTokens: 0, outputTokens: 0, requests: 0 };
       const windows = transcriptWindows(input.transcript.sentences, options.maxTranscriptTokensPerRequest ?? 12_000);
-      const chapters: Chapter[] = [];
-      const candidates: HighlightCandidate[] = [];
-      for (const [index, sentences] of windows.entries()) {
-        input.signal?.throwIfAborted();
-        const reply = await structuredCall<WindowReply>({
-          client: options.client,
-          model,
-          messages: [
-            { role: "system", content: systemPrompt },
-            {
-              role: "user",
-              content: windowPrompt({
-                lectureTitle: input.title,
-                durationSeconds: input.durationSeconds,
-                window: { index, count: windows.length },
-                sentences,
-                slides: input.layout?.segments ?? [],
-                clipSeconds: input.clipSeconds ?? defaultClipSeconds,
-                previousChapterTitle: chapters.at(-1)?.title,
-              }),
-            },
-          ],
-          responseSchema: WindowReply,
-          validate: CheckedWindowReply,
-          name: "lecture_window",
-          maxRepairs: options.maxRepairs ?? 1,
-          retry: options.retry ?? defaultRetryPolicy,
-          retryDeps: { ...options.retryDeps, signal: input.signal },
-          usage,
-        });
-        chapters.push(...reply.chapters);
-        candidates.push(...reply.highlights);
-      }
+      const replies = await mapBounded(
+        windows,
+        options.concurrency ?? defaultAnalysisConcurrency,
+        (sentences, index, signal) =>
+          structuredCall<WindowReply>({
+            client: options.client,
+            model,
+            messages: [
+              { role: "system", content: systemPrompt },
+              {
+                role: "user",
+                content: windowPrompt({
+                  lectureTitle: input.title,
+                  durationSeconds: input.durationSeconds,
+                  window: { index, count: windows.length },
+                  sentences,
+                  slides: input.layout?.segments ?? [],
+                  clipSeconds: input.clipSeconds ?? defaultClipSeconds,
+                  precedingSentences: windows[index - 1]?.slice(-precedingContextSentences),
+                }),
+              },
+            ],
+            responseSchema: WindowReply,
+            validate: checkedWindowReply(windowSpan(windows, index, input.durationSeconds)),
+            name: "lecture_window",
+            maxRepairs: options.maxRepairs ?? 1,
+            retry: options.retry ?? defaultRetryPolicy,
+            retryDeps: { ...options.retryDeps, signal },
+            usage,
+          }),
+        input.signal,
+      );
+      const chapters: Chapter[] = replies.flatMap((reply) => reply.chapters);
+      const candidates: HighlightCandidate[] = replies.flatMap((reply) => reply.highlights);
       const sentences = input.transcript.sentences;
       return {
         backend: "openai",

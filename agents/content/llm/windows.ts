@@ -29,3 +29,21 @@ export function transcriptWindows(sentences: readonly Sentence[], maxTokens: num
   if (current.length > 0) windows.push(current);
   return windows;
 }
+
+/**
+ * The seconds window `index` of `windows` covers: from its first sentence (0 for the first
+ * window) to its last sentence's end (the media's end for the last window).
+ *
+ * @example
+ * windowSpan(transcriptWindows(sentences, 12_000), 0, 3600) // { from: 0, to: 1804.2 }
+ */
+export function windowSpan(
+  windows: readonly (readonly Sentence[])[],
+  index: number,
+  durationSeconds: number,
+): { from: number; to: number } {
+  const sentences = windows[index] ?? [];
+  const from = index === 0 ? 0 : (sentences[0]?.start ?? 0);
+  const to = index === windows.length - 1 ? durationSeconds : (sentences.at(-1)?.end ?? durationSeconds);
+  return { from: Math.max(0, from), to: Math.min(durationSeconds, Math.max(from, to)) };
+}
