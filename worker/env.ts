@@ -17,6 +17,8 @@ export type Env = {
   MEDIA_WORKER: DurableObjectNamespace<MediaWorkerContainer>;
   /** The bucket as an R2 binding (staging, production): the Worker's own reads and deletes. Unset locally. */
   BUCKET?: R2Bucket;
+  /** The Analytics Engine dataset of API and job metrics (worker/observability/metrics.ts); metrics are skipped without it. */
+  METRICS?: AnalyticsEngineDataset;
 
   DATABASE_URL: string;
   /** Local development only: the WebSocket-to-TCP bridge in front of a plain PostgreSQL. */
