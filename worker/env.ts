@@ -53,6 +53,11 @@ export type Env = {
   JOB_LEASE_SECONDS: string;
   /** How long a job may wait for a free media worker before it fails with `capacity_timeout`. */
   JOB_QUEUE_TIMEOUT_SECONDS: string;
+  /** Days the cron keeps rows of no further use (worker/scheduled/prune-expired.ts). */
+  RETENTION_JOB_EVENTS_DAYS: string;
+  RETENTION_IDEMPOTENCY_KEYS_DAYS: string;
+  RETENTION_REFRESH_TOKENS_DAYS: string;
+  RETENTION_WEBHOOK_DELIVERIES_DAYS: string;
 };
 
 export type AppVariables = {
