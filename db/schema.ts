@@ -59,7 +59,11 @@ export const refreshTokens = pgTable(
     revokedAt: at("revoked_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("refresh_tokens_family_idx").on(t.familyId)],
+  (t) => [
+    index("refresh_tokens_family_idx").on(t.familyId),
+    // The cron prunes by age (worker/scheduled/prune-expired.ts): each sweep reads the oldest first.
+    index("refresh_tokens_expires_idx").on(t.expiresAt),
+  ],
 );
 
 export const apiKeys = pgTable(
@@ -205,7 +209,10 @@ export const jobEvents = pgTable(
     payload: jsonb("payload").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("job_events_dedupe_idx").on(t.jobId, t.attempt, t.seq)],
+  (t) => [
+    uniqueIndex("job_events_dedupe_idx").on(t.jobId, t.attempt, t.seq),
+    index("job_events_created_idx").on(t.createdAt),
+  ],
 );
 
 export const webhookEndpoints = pgTable(
@@ -255,6 +262,7 @@ export const webhookDeliveries = pgTable(
   },
   (t) => [
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    index("webhook_deliveries_created_idx").on(t.createdAt),
     index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     /** Exactly one delivery per (job, event, destination), whatever the queues redeliver. */
     uniqueIndex("webhook_deliveries_once_idx").on(t.jobId, t.eventType, t.url),
@@ -288,7 +296,7 @@ export const idempotencyKeys = pgTable(
     jobId: uuid("job_id").references(() => jobs.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
 );
 
 /**

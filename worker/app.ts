@@ -3,6 +3,7 @@ import { ProblemError } from "./errors/problem.ts";
 import { jsonBodyLimit } from "./middleware/body-limit/index.ts";
 import { database } from "./middleware/database/index.ts";
 import { logger } from "./middleware/logger/index.ts";
+import { requestMetrics } from "./middleware/metrics/index.ts";
 import { requestId } from "./middleware/request-id/index.ts";
 import { securityHeadersMiddleware } from "./middleware/security-headers/index.ts";
 import { createRouter } from "./openapi/router.ts";
@@ -20,7 +21,7 @@ import { webhooksRoutes } from "./routes/webhooks/index.ts";
 /** The HTTP API. Each route group lives in its own folder under routes/ and is mounted here. */
 export function createApp() {
   const app = createRouter();
-  app.use(securityHeadersMiddleware(), requestId(), logger(), database());
+  app.use(securityHeadersMiddleware(), requestId(), logger(), requestMetrics(), database());
   app.use("/v1/*", jsonBodyLimit());
   app.route("/health", health);
   app.route("/internal", internal);

@@ -20,6 +20,8 @@ export type Env = {
   MEDIA_WORKER: DurableObjectNamespace<MediaWorkerContainer>;
   /** The bucket as an R2 binding (staging, production): the Worker's own reads and deletes. Unset locally. */
   BUCKET?: R2Bucket;
+  /** The Analytics Engine dataset of API and job metrics (worker/observability/metrics.ts); metrics are skipped without it. */
+  METRICS?: AnalyticsEngineDataset;
 
   DATABASE_URL: string;
   /** Local development only: the WebSocket-to-TCP bridge in front of a plain PostgreSQL. */
@@ -56,6 +58,11 @@ export type Env = {
   JOB_QUEUE_TIMEOUT_SECONDS: string;
   /** Strict-Transport-Security's max-age in seconds (production); "0" sends no HSTS. */
   HSTS_MAX_AGE_SECONDS: string;
+  /** Days the cron keeps rows of no further use (worker/scheduled/prune-expired.ts). */
+  RETENTION_JOB_EVENTS_DAYS: string;
+  RETENTION_IDEMPOTENCY_KEYS_DAYS: string;
+  RETENTION_REFRESH_TOKENS_DAYS: string;
+  RETENTION_WEBHOOK_DELIVERIES_DAYS: string;
 };
 
 export type AppVariables = {

@@ -17,6 +17,11 @@ type DeployConfig = {
   durable_objects: { bindings: { name: string; class_name: string }[] };
   r2_buckets: { binding: string; bucket_name?: string }[];
   analytics_engine_datasets: { binding: string; dataset?: string }[];
+  observability?: {
+    enabled?: boolean;
+    head_sampling_rate?: number;
+    traces?: { enabled?: boolean; head_sampling_rate?: number };
+  };
   vars: Record<string, unknown>;
   migrations: { new_sqlite_classes?: string[]; new_classes?: string[] }[];
   containers?: { class_name: string; image: string; max_instances?: number; instance_type?: unknown }[];
@@ -97,6 +102,17 @@ describe("wrangler.toml", () => {
     const queuesOf = (config: DeployConfig) => (config.queues.producers ?? []).map((queue) => queue.queue);
     expect(queuesOf(staging!).filter((queue) => queuesOf(production!).includes(queue))).toEqual([]);
     expect(staging!.vars.S3_BUCKET).not.toBe(production!.vars.S3_BUCKET);
+    const datasetOf = (config: DeployConfig) =>
+      config.analytics_engine_datasets.find((dataset) => dataset.binding === "METRICS")?.dataset;
+    expect(new Set([local, ...environments].map(datasetOf)).size).toBe(3);
+  });
+
+  it("keeps every request's logs and a sample of traces in every environment", () => {
+    for (const config of [undefined, "staging", "production"].map(readConfig)) {
+      expect(config.observability).toMatchObject({ enabled: true, head_sampling_rate: 1, traces: { enabled: true } });
+      expect(config.observability!.traces!.head_sampling_rate).toBeGreaterThan(0);
+      expect(config.observability!.traces!.head_sampling_rate).toBeLessThan(1);
+    }
   });
 });
 

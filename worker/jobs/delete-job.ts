@@ -8,8 +8,8 @@ import { cancelJob } from "./cancel-job.ts";
 
 /**
  * Deletes the caller's job with everything it produced: a running job is cancelled first (the
- * media worker is told to stop), then every object under the job's prefix (checkpoints and
- * outputs) goes, then its row, which takes its events, outbox and deliveries with it. The
+ * media worker is told to stop), then every object under the job's prefixes (checkpoints and
+ * outputs, `storageKeys.jobPrefixes`) goes, then its row, which takes its events, outbox and deliveries with it. The
  * uploaded lecture stays: it belongs to the upload. Deleting a job that is not there (deleted
  * already, or never the caller's) changes nothing, so a retried delete is harmless.
  *
@@ -36,7 +36,9 @@ export async function deleteJob(env: Env, db: Database, userId: string, jobId: s
     });
   const bucket = new Bucket(env);
   const keys: string[] = [];
-  for await (const key of bucket.keysUnder(storageKeys.jobPrefix(job.id))) keys.push(key);
+  for (const prefix of storageKeys.jobPrefixes(job.id)) {
+    for await (const key of bucket.keysUnder(prefix)) keys.push(key);
+  }
   await Promise.all(keys.map((key) => bucket.delete(key)));
   await db.delete(schema.jobs).where(owned);
 }

@@ -5,6 +5,7 @@ import { capacityWait } from "../jobs/capacity-queue.ts";
 import { enqueueJob } from "../jobs/enqueue.ts";
 import type { MediaWorkerClient } from "../jobs/media-worker-client.ts";
 import { publishJobUpdate } from "../jobs/publish-job-update.ts";
+import { jobFinishedPoint, writeMetric } from "../observability/metrics.ts";
 import { recordJobFinished } from "../webhooks/record-job-finished.ts";
 import type { OutboxEffect } from "./effect.ts";
 
@@ -40,7 +41,11 @@ export async function performEffect(
   }
   const [job] = await db.select().from(schema.jobs).where(eq(schema.jobs.id, jobId));
   if (!job) return;
-  if (effect.kind === "announce") return recordJobFinished(env, db, job, effect.manifest);
+  if (effect.kind === "announce") {
+    // Every way a job ends (a report, an expired lease, the dead-letter queue, capacity) announces it.
+    await recordJobFinished(env, db, job, effect.manifest);
+    return writeMetric(env, jobFinishedPoint(job));
+  }
   const waiting = await capacityWait(db, job);
   if (effect.kind === "publish") return publishJobUpdate(env, job, effect.message, waiting);
   return publishJobUpdate(env, job, waiting ? { type: "waiting", ...waiting } : undefined, waiting);

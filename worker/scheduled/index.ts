@@ -6,11 +6,13 @@ import { Bucket } from "../storage/bucket.ts";
 import { expireAbandonedUploads } from "../uploads/discard.ts";
 import { resendDueDeliveries } from "../webhooks/resend-due.ts";
 import { withDatabase } from "../with-database.ts";
+import { pruneExpiredRows, retentionDays } from "./prune-expired.ts";
 
 /**
  * The every-minute cron: recovers jobs whose lease expired, performs side effects left in the
  * outbox (a drain after a commit failed or never ran), discards uploads left pending past their expiry,
- * re-sends webhook deliveries whose queue message was lost, and forgets expired internal-call nonces.
+ * re-sends webhook deliveries whose queue message was lost, forgets expired internal-call nonces,
+ * and prunes rows past their retention (a bounded batch per table and run).
  */
 export async function runScheduledTasks(
   _controller: ScheduledController,
@@ -23,6 +25,7 @@ export async function runScheduledTasks(
     const uploads = await expireAbandonedUploads(db, new Bucket(env));
     const webhooksResent = await resendDueDeliveries(env, db);
     const noncesExpired = await deleteExpiredNonces(db);
+    const pruned = await pruneExpiredRows(db, retentionDays(env));
     console.log(
       JSON.stringify({
         level: "info",
@@ -32,6 +35,7 @@ export async function runScheduledTasks(
         uploads,
         webhooksResent,
         noncesExpired,
+        pruned,
       }),
     );
   });

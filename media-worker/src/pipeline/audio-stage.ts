@@ -5,8 +5,6 @@ import { runAudioPass } from "../ffmpeg/audio-pass.ts";
 import type { PipelineContext } from "./context.ts";
 import { runStage } from "./stage-runner.ts";
 
-/** The speech track is kept in storage so a resumed job can transcribe without the source. */
-export const speechTrackKey = (jobId: string) => `${storageKeys.jobPrefix(jobId)}work/speech-16k.wav`;
 export const speechTrackPath = (context: PipelineContext) => join(context.scratchDir, "speech-16k.wav");
 
 /** Audio pass: the 16 kHz mono WAV, silences and loudness from one audio-only ffmpeg run. */
@@ -18,7 +16,7 @@ export const audioStage = (context: PipelineContext, probe: ProbeResult) =>
       onProgress: (f) => onProgress(f * 0.9),
       signal,
     });
-    const key = speechTrackKey(context.jobId);
+    const key = storageKeys.speechTrack(context.jobId);
     await context.store.upload(key, wav, "audio/wav", signal);
     return { speechTrackKey: key, ...pass };
   });

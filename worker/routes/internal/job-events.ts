@@ -5,6 +5,7 @@ import { applyWorkerEvent } from "../../jobs/apply-event.ts";
 import { mediaFleet } from "../../jobs/media-fleet.ts";
 import { renewLease } from "../../jobs/renew-lease.ts";
 import { internalSignature } from "../../middleware/internal-signature/index.ts";
+import { stagePoint, writeMetric } from "../../observability/metrics.ts";
 import { jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { drainOutbox } from "../../outbox/drain.ts";
@@ -54,6 +55,8 @@ export const jobEvents = createRouter().openapi(route, async (c) => {
   if (!result.applied) return c.json({ applied: false, reason: result.reason }, 200);
   // The container's own idle timer knows nothing of the job: only requests renew it.
   if (event.type === "heartbeat") await keepAwake(c.env, event.jobId);
+  // Applied means first seen: a stage reported twice is measured once.
+  if (event.type === "stage") writeMetric(c.env, stagePoint(event));
   await drainOutbox(c.env, c.var.db(), { ids: result.outbox });
   return c.json({ applied: true }, 200);
 });

@@ -43,7 +43,12 @@ describe("DELETE /v1/jobs/:id", () => {
     const owner = await registerUser();
     const job = await insertJob({ userId: owner.userId, status: "processing" });
     const bucket = new Bucket(env);
-    const keys = [storageKeys.checkpoint(job.id, "probe"), storageKeys.output(job.id, "clips/0.mp4")];
+    const keys = [
+      storageKeys.checkpoint(job.id, "probe"),
+      storageKeys.speechTrack(job.id),
+      storageKeys.output(job.id, "clips/0.mp4"),
+      `jobs/${job.id}/checkpoints/probe.json`, // where checkpoints were before they moved
+    ];
     for (const key of keys) await bucket.fetch(key, { method: "PUT", body: "bytes" });
     const neighbour = storageKeys.output(crypto.randomUUID(), "reel.mp4");
     await bucket.fetch(neighbour, { method: "PUT", body: "not this job's" });

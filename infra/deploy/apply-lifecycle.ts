@@ -1,0 +1,30 @@
+import { lifecycleConfigurationXml, putBucketLifecycle, retentionDaysFrom } from "./bucket-lifecycle.ts";
+import { targetBucket } from "./target-bucket.ts";
+
+/**
+ * `npm run deploy:lifecycle`: sets the bucket's lifecycle rules (checkpoints, outputs,
+ * unfinished multipart uploads; days from the environment, see bucket-lifecycle.ts) through the
+ * S3 API at `S3_ENDPOINT` with `S3_ACCESS_KEY_ID` / `S3_SECRET_ACCESS_KEY`. Running it again
+ * with the same days changes nothing: the configuration is replaced whole.
+ */
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (see README.md, "Deploying")`);
+  return value;
+}
+
+const retention = retentionDaysFrom(process.env);
+const access = {
+  endpoint: required("S3_ENDPOINT"),
+  bucket: targetBucket(),
+  region: process.env.S3_REGION ?? "auto",
+  accessKeyId: required("S3_ACCESS_KEY_ID"),
+  secretAccessKey: required("S3_SECRET_ACCESS_KEY"),
+};
+const response = await putBucketLifecycle(access, lifecycleConfigurationXml(retention));
+const answer = await response.text();
+if (!response.ok) {
+  console.error(`PutBucketLifecycleConfiguration on ${access.bucket} answered ${response.status}: ${answer}`);
+  process.exit(1);
+}
+console.log(JSON.stringify({ bucket: access.bucket, retentionDays: retention }));
