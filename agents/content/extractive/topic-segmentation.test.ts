@@ -6,6 +6,7 @@ import { smooth } from "./depth-scores.ts";
 import { lexicalBoundaries } from "./lexical-boundaries.ts";
 import { optimalSegmentation } from "./optimal-segmentation.ts";
 import { segmentCosts } from "./segment-likelihood.ts";
+import type { SegmentationSettings } from "./segmentation-settings.ts";
 import { cohesionValleys, significantValleys } from "./text-tiling.ts";
 
 const limits = ["limit", "epsilon", "delta", "converge"];
@@ -42,7 +43,7 @@ describe("topic segmentation", () => {
         .sort((a, b) => a - b),
     ).toEqual([12, 24]);
     expect(
-      significantValleys(cohesionValleys(threeTopics))
+      significantValleys(cohesionValleys(threeTopics), 1)
         .map((v) => v.index)
         .sort((a, b) => a - b),
     ).toEqual([12, 24]);
@@ -52,6 +53,20 @@ describe("topic segmentation", () => {
     expect(lexicalBoundaries({ ...timed(threeTopics), minChapterSeconds: 15 }, "auto")).toEqual([12, 24]);
     expect(lexicalBoundaries({ ...timed(topic(limits, 36)), minChapterSeconds: 15 }, "auto")).toEqual([]);
     expect(lexicalBoundaries({ ...timed(threeTopics), minChapterSeconds: 15 }, 2)).toHaveLength(1);
+  });
+
+  it("finds fewer chapters, never more, when a boundary costs more or a valley must be deeper", () => {
+    const uneven = [...topic(limits, 20), ...topic(sorts, 6), ...topic(photo, 14), ...topic(limits, 8)];
+    const counts = (settings: SegmentationSettings) =>
+      lexicalBoundaries({ ...timed(uneven), minChapterSeconds: 15 }, "auto", settings).length;
+    expect(counts({ boundaryPrice: 1, valleyCutoff: 0 })).toBe(3);
+    expect(lexicalBoundaries({ ...timed(uneven), minChapterSeconds: 15 }, "auto")).toEqual([40]);
+    const byPrice = [0.1, 1, 10, 100].map((boundaryPrice) => counts({ boundaryPrice, valleyCutoff: -10 }));
+    const byCutoff = [-1, 0, 1, 3].map((valleyCutoff) => counts({ boundaryPrice: 1, valleyCutoff }));
+    for (const series of [byPrice, byCutoff]) {
+      expect(series.every((n, i) => i === 0 || n <= (series[i - 1] as number))).toBe(true);
+      expect(series[0]).toBeGreaterThan(series.at(-1) as number);
+    }
   });
 
   it("moves a boundary onto a long pause or an opening cue phrase nearby", () => {
