@@ -1,3 +1,4 @@
+import { beyondChance } from "./chance-guard.ts";
 import { optimalSegmentation } from "./optimal-segmentation.ts";
 import { segmentCosts } from "./segment-likelihood.ts";
 import { defaultSegmentationSettings, type SegmentationSettings } from "./segmentation-settings.ts";
@@ -24,9 +25,10 @@ const agreementSeconds = 20;
  * boundaries that two independent views agree on are kept: the global model, paying a price
  * for every boundary (`settings.boundaryPrice` times its minimum-description-length price:
  * where the boundary falls among the words), and TextTiling's significant local valleys
- * (`settings.valleyCutoff`). Recognition
- * errors and digressions fool one view more often than both, and a missed boundary costs a
- * viewer less than a false one.
+ * (`settings.valleyCutoff`). Recognition errors and digressions fool one view more often than
+ * both, and a missed boundary costs a viewer less than a false one. Last, the agreed
+ * boundaries must code the words better than as many chapters code them shuffled, or they
+ * go (./chance-guard.ts): speech about one thing keeps one chapter.
  *
  * @example
  * lexicalBoundaries({ terms, starts, end: 600, minChapterSeconds: 20 }, "auto") // [14, 31]
@@ -51,5 +53,6 @@ export function lexicalBoundaries(
   );
   const global = optimalSegmentation(problem, { penalty: settings.boundaryPrice * Math.log(words) });
   const local = significantValleys(cohesionValleys(terms), settings.valleyCutoff);
-  return global.filter((b) => local.some((v) => Math.abs(timeAt(v.index) - timeAt(b)) <= agreementSeconds));
+  const agreed = global.filter((b) => local.some((v) => Math.abs(timeAt(v.index) - timeAt(b)) <= agreementSeconds));
+  return beyondChance(problem, terms, agreed);
 }
