@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Sentence, Transcript } from "../../agents/contracts/artifacts.ts";
@@ -27,6 +27,7 @@ const pauseSeconds = 0.4;
  */
 export function loadHumanTranscripts(split: HumanTranscript["split"]): HumanTranscript[] {
   const dir = join(root, split);
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((file) => file.endsWith(".ref"))
     .sort()

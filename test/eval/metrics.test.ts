@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { leaveOneOut } from "./leave-one-out.ts";
 import { boundaryF1, coverage, cutsInside, pk, windowDiff, wordErrorRate } from "./metrics.ts";
 
 describe("evaluation metrics", () => {
@@ -22,5 +23,21 @@ describe("evaluation metrics", () => {
     expect(coverage(keys, [{ start: 9, end: 13 }])).toBe(0.5);
     expect(cutsInside([{ start: 9, end: 13 }], keys)).toBe(1);
     expect(wordErrorRate(["a", "b", "c"], ["a", "x", "c", "d"])).toBeCloseTo(2 / 3, 5);
+  });
+});
+
+describe("leave-one-lecture-out", () => {
+  it("scores each lecture with the setting that is best on the others", () => {
+    const errors = [
+      [0.3, 0.2],
+      [0.4, 0.1],
+      [0.25, 0.5],
+    ];
+    expect(leaveOneOut(errors)).toEqual([
+      { choice: 1, error: 0.2 },
+      { choice: 0, error: 0.4 },
+      { choice: 1, error: 0.5 },
+    ]);
+    expect(leaveOneOut([[0.5, 0.5]])).toEqual([{ choice: 0, error: 0.5 }]);
   });
 });

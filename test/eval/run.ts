@@ -75,7 +75,7 @@ try {
 } finally {
   await fake?.close();
 }
-const humanTranscripts = await evaluateHumanTranscripts(offline);
+const humanTranscripts = await evaluateHumanTranscripts();
 
 const perHour = (x: number) => Math.round((x * 3600) / usage.seconds);
 console.log(

@@ -4,6 +4,7 @@ import { snapChapters } from "../snap.ts";
 import { chapterCandidates } from "./candidates.ts";
 import { chapterSpans, describeChapter } from "./chapters.ts";
 import { sentenceSalience } from "./salience.ts";
+import type { SegmentationSettings } from "./segmentation-settings.ts";
 import { buildTermModel } from "./term-weights.ts";
 import { findTopicBoundaries } from "./topic-boundaries.ts";
 
@@ -14,21 +15,33 @@ import { findTopicBoundaries } from "./topic-boundaries.ts";
  * @example
  * const analysis = await createExtractiveAnalyser().analyse({ durationSeconds, transcript, layout });
  */
-export function createExtractiveAnalyser(options: { candidatesPerChapter?: number } = {}): ContentAnalyser {
+export function createExtractiveAnalyser(
+  options: { candidatesPerChapter?: number; segmentation?: SegmentationSettings } = {},
+): ContentAnalyser {
   return {
     backend: "extractive",
-    analyse: async (input) => analyseExtractively(input, options.candidatesPerChapter ?? 2),
+    analyse: async (input) => analyseExtractively(input, options.candidatesPerChapter ?? 2, options.segmentation),
   };
 }
 
-function analyseExtractively(input: ContentInput, perChapter: number): ContentAnalysis {
+function analyseExtractively(
+  input: ContentInput,
+  perChapter: number,
+  segmentation: SegmentationSettings | undefined,
+): ContentAnalysis {
   const sentences = input.transcript.sentences.filter((s) => s.end > s.start || s.words.length > 0);
   const slides = input.layout?.segments ?? [];
   const usage = { inputTokens: 0, outputTokens: 0, costUsd: 0 };
   if (sentences.length === 0) return { backend: "extractive", chapters: slideChapters(input), candidates: [], usage };
   const spans = chapterSpans(
     sentences.length,
-    findTopicBoundaries({ sentences, slides, durationSeconds: input.durationSeconds, chapters: input.chapters }),
+    findTopicBoundaries({
+      sentences,
+      slides,
+      durationSeconds: input.durationSeconds,
+      chapters: input.chapters,
+      settings: segmentation,
+    }),
   );
   const model = buildTermModel(spans.map((span) => textOf(sentences.slice(span.first, span.end))));
   const salience = sentenceSalience(sentences, slides, model);

@@ -31,13 +31,16 @@ export function cohesionValleys(terms: readonly (readonly string[])[]): Valley[]
 }
 
 /**
- * The valleys that stand out: at least one standard deviation deeper than the mean valley.
- * This is how many boundaries TextTiling finds on its own.
+ * The valleys that stand out: at least `cutoff` standard deviations deeper than the mean
+ * valley. This is how many boundaries TextTiling finds on its own.
+ *
+ * @example
+ * significantValleys([{ index: 4, depth: 0.9 }, { index: 9, depth: 0.1 }], 1) // [{ index: 4, depth: 0.9 }]
  */
-export function significantValleys(valleys: readonly Valley[]): Valley[] {
+export function significantValleys(valleys: readonly Valley[], cutoff: number): Valley[] {
   const mean = valleys.reduce((sum, v) => sum + v.depth, 0) / Math.max(1, valleys.length);
   const sd = Math.sqrt(valleys.reduce((sum, v) => sum + (v.depth - mean) ** 2, 0) / Math.max(1, valleys.length));
-  return valleys.filter((v) => v.depth >= mean + sd - 1e-9);
+  return valleys.filter((v) => v.depth >= mean + cutoff * sd - 1e-9);
 }
 
 /** The terms of the sentences on one side of a gap until the block holds `size` terms. */

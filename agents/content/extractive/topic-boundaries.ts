@@ -3,6 +3,7 @@ import { contentTerms } from "../../shared/text.ts";
 import { clamp } from "../../shared/time-ranges.ts";
 import { placeOnEvidence } from "./boundary-evidence.ts";
 import { lexicalBoundaries } from "./lexical-boundaries.ts";
+import type { SegmentationSettings } from "./segmentation-settings.ts";
 
 export type BoundaryInput = {
   sentences: readonly Sentence[];
@@ -11,6 +12,8 @@ export type BoundaryInput = {
   durationSeconds: number;
   /** How many chapters the user asked for; "auto" lets the content decide. */
   chapters?: number | "auto";
+  /** How the words alone decide; the tuned defaults when absent. */
+  settings?: SegmentationSettings;
 };
 
 /** Found from the words alone, at most this many chapters per hour (and at least 3 allowed). */
@@ -45,7 +48,7 @@ export function findTopicBoundaries(input: BoundaryInput): number[] {
   const slideBoundaries = slideTitleChanges(input.slides, sentences, gapTime);
   const maxChapters = Math.max(3, Math.ceil((maxAutoChaptersPerHour * durationSeconds) / 3600));
   const accepted = [...slideBoundaries];
-  for (const index of placeOnEvidence(lexicalBoundaries(lexical, "auto"), sentences)) {
+  for (const index of placeOnEvidence(lexicalBoundaries(lexical, "auto", input.settings), sentences)) {
     if (accepted.length + 1 >= Math.max(maxChapters, slideBoundaries.length + 1)) break;
     const edges = [0, durationSeconds, ...accepted.map(gapTime)];
     if (edges.every((edge) => Math.abs(edge - gapTime(index)) >= minChapterSeconds)) accepted.push(index);

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Sentence } from "../../contracts/artifacts.ts";
 import { placeOnEvidence } from "./boundary-evidence.ts";
+import { beyondChance } from "./chance-guard.ts";
 import { opensTopic } from "./cue-phrases.ts";
 import { smooth } from "./depth-scores.ts";
 import { lexicalBoundaries } from "./lexical-boundaries.ts";
 import { optimalSegmentation } from "./optimal-segmentation.ts";
 import { segmentCosts } from "./segment-likelihood.ts";
+import type { SegmentationSettings } from "./segmentation-settings.ts";
 import { cohesionValleys, significantValleys } from "./text-tiling.ts";
 
 const limits = ["limit", "epsilon", "delta", "converge"];
@@ -42,7 +44,7 @@ describe("topic segmentation", () => {
         .sort((a, b) => a - b),
     ).toEqual([12, 24]);
     expect(
-      significantValleys(cohesionValleys(threeTopics))
+      significantValleys(cohesionValleys(threeTopics), 1)
         .map((v) => v.index)
         .sort((a, b) => a - b),
     ).toEqual([12, 24]);
@@ -52,6 +54,36 @@ describe("topic segmentation", () => {
     expect(lexicalBoundaries({ ...timed(threeTopics), minChapterSeconds: 15 }, "auto")).toEqual([12, 24]);
     expect(lexicalBoundaries({ ...timed(topic(limits, 36)), minChapterSeconds: 15 }, "auto")).toEqual([]);
     expect(lexicalBoundaries({ ...timed(threeTopics), minChapterSeconds: 15 }, 2)).toHaveLength(1);
+  });
+
+  it("finds fewer chapters, never more, when a boundary costs more or a valley must be deeper", () => {
+    const uneven = [...topic(limits, 20), ...topic(sorts, 6), ...topic(photo, 14), ...topic(limits, 8)];
+    const counts = (settings: SegmentationSettings) =>
+      lexicalBoundaries({ ...timed(uneven), minChapterSeconds: 15 }, "auto", settings).length;
+    expect(counts({ boundaryPrice: 1, valleyCutoff: 0 })).toBe(3);
+    const byPrice = [0.1, 1, 10, 100].map((boundaryPrice) => counts({ boundaryPrice, valleyCutoff: -10 }));
+    const byCutoff = [-1, 0, 1, 3].map((valleyCutoff) => counts({ boundaryPrice: 1, valleyCutoff }));
+    for (const series of [byPrice, byCutoff]) {
+      expect(series.every((n, i) => i === 0 || n <= (series[i - 1] as number))).toBe(true);
+      expect(series[0]).toBeGreaterThan(series.at(-1) as number);
+    }
+  });
+
+  it("gives speech without topics one chapter: boundaries must beat the same words shuffled", () => {
+    let state = 7;
+    const draw = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    const vocabulary = Array.from({ length: 60 }, (_, i) => `word${i}`);
+    const structureless = Array.from({ length: 40 }, () =>
+      Array.from({ length: 6 }, () => vocabulary[Math.floor(draw() ** 1.5 * vocabulary.length)] as string),
+    );
+    expect(lexicalBoundaries({ ...timed(structureless), minChapterSeconds: 15 }, "auto")).toEqual([]);
+    const problem = (terms: string[][]) => ({ size: terms.length, cost: segmentCosts(terms), allowed: () => true });
+    expect(beyondChance(problem(structureless), structureless, [10, 20, 30])).toEqual([]);
+    expect(beyondChance(problem(threeTopics), threeTopics, [12, 24])).toEqual([12, 24]);
+    expect(beyondChance(problem(threeTopics), threeTopics, [])).toEqual([]);
   });
 
   it("moves a boundary onto a long pause or an opening cue phrase nearby", () => {
