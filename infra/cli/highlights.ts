@@ -89,6 +89,12 @@ try {
   } else if (error instanceof ApiError) {
     console.error(`The API refused: ${error.message} (${error.code}, HTTP ${error.status})`);
     process.exitCode = 1;
+  } else if (error instanceof TypeError && error.message === "fetch failed") {
+    const cause = error.cause as Error | undefined;
+    console.error(
+      `Cannot reach the API${cause?.message ? ` (${cause.message})` : ""}: is it running, and is --api right?`,
+    );
+    process.exitCode = 1;
   } else {
     const cause = (error as Error).cause as Error | undefined;
     console.error(`Failed: ${(error as Error).message}${cause?.message ? ` (${cause.message})` : ""}`);

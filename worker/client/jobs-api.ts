@@ -26,6 +26,11 @@ export class JobsApi {
     return apiRequest(this.connection, "POST", "/v1/jobs", { body: job, headers });
   }
 
+  /** Throws the ApiError `create` would for these settings, without needing an upload yet. */
+  async validate(settings: Omit<NewJob, "uploadId">): Promise<void> {
+    await apiRequest(this.connection, "POST", "/v1/jobs/validate", { body: settings });
+  }
+
   get(id: string): Promise<Job> {
     return apiRequest(this.connection, "GET", `/v1/jobs/${id}`);
   }

@@ -13,6 +13,8 @@ export type UploadProgress = { uploadId: string; sentBytes: number; totalBytes: 
  */
 export class PartLedger {
   private readonly etags = new Map<number, string | null>();
+  /** Bytes of parts still on their way, by part number (a single PUT is part 1). */
+  private readonly inFlight = new Map<number, number>();
   private sentBytes = 0;
 
   constructor(
@@ -27,6 +29,12 @@ export class PartLedger {
     this.report();
   }
 
+  /** How much of a part has left so far: a transport that can tell reports it as it goes. */
+  sending(partNumber: number, bytes: number): void {
+    this.inFlight.set(partNumber, bytes);
+    this.report();
+  }
+
   /** The parts the storage listed: reported once, as where the upload stands. */
   recordStored(parts: readonly { partNumber: number; etag: string }[]): void {
     for (const part of parts) this.add(part.partNumber, part.etag);
@@ -34,6 +42,7 @@ export class PartLedger {
   }
 
   finish(): void {
+    this.inFlight.clear();
     this.sentBytes = this.totalBytes;
     this.report();
   }
@@ -45,6 +54,7 @@ export class PartLedger {
   }
 
   private add(partNumber: number, etag: string | null): void {
+    this.inFlight.delete(partNumber);
     if (this.etags.get(partNumber)) return;
     if (!this.etags.has(partNumber)) {
       this.sentBytes += partRange(partNumber, this.upload.partSize!, this.totalBytes).sizeBytes;
@@ -53,6 +63,9 @@ export class PartLedger {
   }
 
   private report(): void {
-    this.onProgress?.({ uploadId: this.upload.id, sentBytes: this.sentBytes, totalBytes: this.totalBytes });
+    let sentBytes = this.sentBytes;
+    for (const bytes of this.inFlight.values()) sentBytes += bytes;
+    sentBytes = Math.min(sentBytes, this.totalBytes);
+    this.onProgress?.({ uploadId: this.upload.id, sentBytes, totalBytes: this.totalBytes });
   }
 }

@@ -47,6 +47,28 @@ describe("UploadClient", () => {
     expect(progress.at(-1)).toEqual({ uploadId: upload.id, sentBytes: 2000, totalBytes: 2000 });
   });
 
+  it("reports the bytes of a PUT on its way when the transport can tell, and a retry starts it again", async () => {
+    const { fetcher } = testFetch();
+    const progress: number[] = [];
+    let attempt = 0;
+    const { accessToken } = await registerUser();
+    const client = new UploadClient({
+      apiBase,
+      token: accessToken,
+      fetch: fetcher,
+      retryDelayMs: 10,
+      // Reports halfway, then (first attempt only) fails on the way as a dropped connection does.
+      putBytes: async (url, body, { headers, signal, onSent }) => {
+        onSent(body.size / 2);
+        if (attempt++ === 0) throw new TypeError("network connection lost");
+        onSent(body.size);
+        return fetcher(url, { method: "PUT", body, headers, signal });
+      },
+    });
+    await client.upload(lectureFile(2000), { onProgress: (p) => progress.push(p.sentBytes) });
+    expect(progress).toEqual([0, 1000, 0, 1000, 2000, 2000]);
+  });
+
   it("uploads a large file in parallel parts, reporting progress part by part", async () => {
     const { fetcher, puts } = testFetch();
     const progress: number[] = [];

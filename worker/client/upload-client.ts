@@ -9,6 +9,16 @@ export { ApiError } from "./api-request.ts";
 export type { UploadProgress } from "./part-ledger.ts";
 export type { Upload, UploadState } from "./upload-api.ts";
 
+/**
+ * Sends one PUT of `body` to the storage and answers as fetch does; `onSent` hears how many of
+ * its bytes have left so far. fetch cannot tell (a browser passes an XMLHttpRequest one).
+ */
+export type BytesPut = (
+  url: string,
+  body: Blob,
+  init: { headers: Record<string, string>; signal?: AbortSignal; onSent: (bytes: number) => void },
+) => Promise<Response>;
+
 export type UploadClientOptions = ApiConnection & {
   /** Parts in flight at once (default 4). */
   concurrency?: number;
@@ -16,6 +26,8 @@ export type UploadClientOptions = ApiConnection & {
   retries?: number;
   /** The first retry waits about this long, each next one twice as long (default 500 ms). */
   retryDelayMs?: number;
+  /** How bytes are PUT (default: `fetch`, which reports a part only once it has landed). */
+  putBytes?: BytesPut;
 };
 
 export type UploadOptions = {
@@ -60,12 +72,14 @@ export class UploadClient {
   readonly api: UploadApi;
   /** Where and as whom this client talks to the API. */
   readonly connection: UploadClientOptions;
-  private readonly fetch: typeof fetch;
+  private readonly putBytes: BytesPut;
 
   constructor(private readonly options: UploadClientOptions) {
     this.connection = options;
     this.api = new UploadApi(options);
-    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    const fetcher = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.putBytes =
+      options.putBytes ?? ((url, body, { headers, signal }) => fetcher(url, { method: "PUT", body, headers, signal }));
   }
 
   /** Uploads `file` from the start; resolves with the completed upload. */
@@ -95,7 +109,8 @@ export class UploadClient {
       for (let stalledRounds = 0; ; ) {
         if (stalledRounds === MAX_STALLED_ROUNDS) throw new Error("The storage kept refusing fresh URLs.");
         if (state.kind === "single") {
-          if ((await this.put(state.url!, file, state.headers, options.signal)).stored) break;
+          const sending = (bytes: number) => stored.sending(1, bytes);
+          if ((await this.put(state.url!, file, state.headers, options.signal, sending)).stored) break;
           stalledRounds++;
         } else {
           stored.recordStored(state.uploadedParts ?? []);
@@ -120,7 +135,8 @@ export class UploadClient {
     let sent = 0;
     await forEachConcurrently(state.parts ?? [], this.options.concurrency ?? 4, async (part) => {
       const { start, end } = partRange(part.partNumber, state.partSize!, file.size);
-      const result = await this.put(part.url, file.slice(start, end), {}, signal);
+      const sending = (bytes: number) => stored.sending(part.partNumber, bytes);
+      const result = await this.put(part.url, file.slice(start, end), {}, signal, sending);
       if (!result.stored) return; // the URL no longer holds: the next round brings a fresh one
       stored.record(part.partNumber, result.etag);
       sent++;
@@ -132,8 +148,9 @@ export class UploadClient {
   private async put(
     url: string,
     body: Blob,
-    headers: Record<string, string> = {},
-    signal?: AbortSignal,
+    headers: Record<string, string> | undefined,
+    signal: AbortSignal | undefined,
+    onSent: (bytes: number) => void,
   ): Promise<PutResult> {
     const maxAttempts = (this.options.retries ?? 4) + 1;
     const baseDelayMs = this.options.retryDelayMs ?? 500;
@@ -142,7 +159,8 @@ export class UploadClient {
       return await withRetry(
         async (attempt) => {
           attempts = attempt;
-          const response = await this.fetch(url, { method: "PUT", body, headers, signal });
+          onSent(0);
+          const response = await this.putBytes(url, body, { headers: headers ?? {}, signal, onSent });
           await response.body?.cancel();
           if (response.ok) return { stored: true, etag: response.headers.get("etag") };
           // The signature no longer holds, most often because the URL expired.

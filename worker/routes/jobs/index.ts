@@ -8,6 +8,7 @@ import { get } from "./get.ts";
 import { list } from "./list.ts";
 import { rename } from "./rename.ts";
 import { results } from "./results.ts";
+import { validate } from "./validate.ts";
 
 /**
  * `/v1/jobs`. Each route authenticates itself: the progress WebSocket accepts a ticket, which
@@ -15,6 +16,7 @@ import { results } from "./results.ts";
  */
 export const jobsRoutes = createRouter()
   .route("/", create)
+  .route("/", validate)
   .route("/", list)
   .route("/", get)
   .route("/", rename)

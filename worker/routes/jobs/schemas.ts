@@ -14,23 +14,25 @@ const metadata = z
   .refine((value) => JSON.stringify(value).length <= 8_192, "metadata must serialize to at most 8 KiB")
   .openapi({ description: "Free JSON of yours, returned as given (at most 8 KiB).", example: { course: "PHYS 101" } });
 
-export const createJobBody = z
-  .strictObject({
-    uploadId: z.string().uuid(),
-    options: JobOptions.optional().openapi({
-      description:
-        "Highlight count, clip length range and reel length (each scales with the lecture when left out), " +
-        'chapters ("auto" or a number), language. Unknown fields answer 422 `unknown_field`.',
-    }),
-    webhookUrl: z
-      .string()
-      .url()
-      .max(2048)
-      .optional()
-      .openapi({ description: "Receives job.completed / job.failed, signed." }),
-    metadata: metadata.optional(),
-  })
-  .openapi("CreateJob");
+const jobSettings = {
+  options: JobOptions.optional().openapi({
+    description:
+      "Highlight count, clip length range and reel length (each scales with the lecture when left out), " +
+      'chapters ("auto" or a number), language. Unknown fields answer 422 `unknown_field`.',
+  }),
+  webhookUrl: z
+    .string()
+    .url()
+    .max(2048)
+    .optional()
+    .openapi({ description: "Receives job.completed / job.failed, signed." }),
+  metadata: metadata.optional(),
+};
+
+/** What a job is started with besides its upload; `POST /v1/jobs/validate` checks it alone. */
+export const jobSettingsBody = z.strictObject(jobSettings).openapi("JobSettings");
+
+export const createJobBody = z.strictObject({ uploadId: z.string().uuid(), ...jobSettings }).openapi("CreateJob");
 
 export const updateJobBody = z
   .strictObject({
