@@ -17,7 +17,9 @@ async function watchPolicyViolations(context: BrowserContext): Promise<void> {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
     document.addEventListener("securitypolicyviolation", (event) =>
-      seen.push(`${event.violatedDirective} ${event.blockedURI} ${new URL(event.sourceFile || location.href).pathname}`),
+      seen.push(
+        `${event.violatedDirective} ${event.blockedURI} ${new URL(event.sourceFile || location.href).pathname}`,
+      ),
     );
   });
 }
