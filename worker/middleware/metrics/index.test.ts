@@ -9,7 +9,7 @@ describe("requestMetrics", () => {
     await metrics.request(`${apiBase}/health`);
     await metrics.request(`${apiBase}/v1/jobs/${jobId}?token=secret`);
     await metrics.request(`${apiBase}/v1/jobs/${jobId}/results`, { method: "GET" });
-    await metrics.request(`${apiBase}/no/such/${jobId}`);
+    await metrics.request(`${apiBase}/v1/no/such/${jobId}`);
     const rows = metrics.of("request").map((point) => [point.blobs, point.doubles?.[0]]);
     expect(rows).toEqual([
       [["request", "/health", "GET", "2xx"], 200],
