@@ -11,16 +11,17 @@ import {
 import { createPocketsphinxTranscriber } from "../../agents/transcription/pocketsphinx-transcriber.ts";
 import { cutSpeechPiece } from "../../media-worker/src/ffmpeg/speech-piece.ts";
 import { wordErrorRate } from "../eval/metrics.ts";
-import { fliteSpeech, normalizedWords, type SpeechTrack } from "../support/flite-speech.ts";
+import { normalizedWords, type SpeechTrack, spokenTrack } from "../support/spoken-track.ts";
 
 /**
- * `npm run bench:asr`: pocketsphinx's speed settings on flite speech (word error and real-time
- * factor per setting, one recognizer at a time), then one long track recognized as one process
+ * `npm run bench:asr`: pocketsphinx's speed settings (word error and real-time factor per
+ * setting, one recognizer at a time) on synthetic speech, a flite voice or `--voice espeak-ng`
+ * (the generated lectures' voice), then one long track recognized as one process
  * (as before pieces) and in pieces on every core. Prints JSON lines; `cpuRtf` counts the
  * recognizers' CPU seconds, which other load on the machine does not inflate as it does wall time.
  * A benchmark reports; it never fails on a slow day.
  *
- * Options: --table-seconds 120 --long-seconds 600 --voice slt --skip-table --skip-long
+ * Options: --table-seconds 120 --long-seconds 600 --voice slt|rms|awb|espeak-ng --skip-table --skip-long
  */
 const { values } = parseArgs({
   options: {
@@ -64,7 +65,7 @@ async function recognize(track: SpeechTrack, speed: PocketsphinxSpeed, concurren
 
 try {
   if (!values["skip-table"]) {
-    const clip = fliteSpeech(dir, Number(values["table-seconds"]), values.voice);
+    const clip = spokenTrack(dir, Number(values["table-seconds"]), values.voice);
     for (const [setting, speed] of Object.entries(pocketsphinxSpeedPresets)) {
       const result = await recognize(clip, speed, 1, false);
       console.log(
@@ -79,7 +80,7 @@ try {
     }
   }
   if (!values["skip-long"]) {
-    const track = fliteSpeech(dir, Number(values["long-seconds"]), values.voice);
+    const track = spokenTrack(dir, Number(values["long-seconds"]), values.voice);
     const cores = availableParallelism();
     const runs = [
       { mode: "one process (before)", concurrency: 1, pieces: false },

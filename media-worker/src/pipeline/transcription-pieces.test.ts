@@ -7,8 +7,8 @@ import type { Transcript } from "../../../agents/contracts/artifacts.ts";
 import type { PieceCheckpoints } from "../../../agents/contracts/pipeline-agents.ts";
 import { createPocketsphinxTranscriber } from "../../../agents/transcription/pocketsphinx-transcriber.ts";
 import { wordErrorRate } from "../../../test/eval/metrics.ts";
-import { fliteSpeech, normalizedWords, type SpeechTrack } from "../../../test/support/flite-speech.ts";
 import { startTestS3, type TestS3 } from "../../../test/support/local-s3.ts";
+import { normalizedWords, type SpeechTrack, spokenTrack } from "../../../test/support/spoken-track.ts";
 import { cutSpeechPiece } from "../ffmpeg/speech-piece.ts";
 import { pieceCheckpoints } from "./piece-checkpoints.ts";
 
@@ -24,7 +24,7 @@ const recognizerRuns = () =>
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "lh-pieces-"));
   s3 = await startTestS3();
-  track = fliteSpeech(dir, 14);
+  track = spokenTrack(dir, 14);
   countingBinary = join(dir, "pocketsphinx-counting");
   writeFileSync(countingBinary, `#!/bin/sh\necho $$ >> '${runsLog()}'\nexec pocketsphinx_continuous "$@"\n`);
   chmodSync(countingBinary, 0o755);
