@@ -15,6 +15,9 @@ export type Database = ReturnType<typeof drizzle>;
 /** An open transaction of a Database: what work committed together is written through. */
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
+/** The longest a request waits for one query's answer; background work may allow more. */
+export const REQUEST_QUERY_TIMEOUT_MS = 10_000;
+
 /**
  * A database handle for one request. Workers must not share connections across requests, so
  * the pool is created here and the caller ends it when the request is done.
@@ -23,7 +26,10 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
  * const { db, close } = createDatabase(env);
  * try { await db.select().from(users) } finally { ctx.waitUntil(close()) }
  */
-export function createDatabase(config: DatabaseConfig): { db: Database; close: () => Promise<void> } {
+export function createDatabase(
+  config: DatabaseConfig,
+  { queryTimeoutMs = REQUEST_QUERY_TIMEOUT_MS }: { queryTimeoutMs?: number } = {},
+): { db: Database; close: () => Promise<void> } {
   const proxy = config.NEON_WS_PROXY;
   // pipelineConnect keeps the driver's default, "password": startup and password go out in one
   // flight and no SCRAM is computed in JavaScript (the local cluster asks for a password, as
@@ -33,8 +39,15 @@ export function createDatabase(config: DatabaseConfig): { db: Database; close: (
     neonConfig.useSecureWebSocket = false;
     neonConfig.pipelineTLS = false;
   }
-  // A stalled bridge or server must fail the request within seconds (answered 503), not hang it.
-  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4, connectionTimeoutMillis: 5_000 });
+  // A stalled bridge or server must fail the request within seconds (answered 503), not hang it:
+  // the connect timeout covers a bridge that never completes the handshake, the query timeout
+  // (the driver's own clock, so it fires even when no byte comes back) one that goes silent later.
+  const pool = new Pool({
+    connectionString: config.DATABASE_URL,
+    max: 4,
+    connectionTimeoutMillis: 5_000,
+    query_timeout: queryTimeoutMs,
+  });
   let closing = false;
   // An idle connection can drop (the proxy or the server went away); without a listener the
   // pool's error event would crash the isolate instead of failing just the next query. Sockets

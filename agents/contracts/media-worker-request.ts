@@ -8,6 +8,16 @@ import { signInternalRequest } from "./internal-auth.ts";
 export type MediaWorkerTarget = { url: string; secret: string; fetch?: (request: Request) => Promise<Response> };
 
 /**
+ * Where `path` lives on the media worker at `baseUrl`, keeping the base's path prefix.
+ *
+ * @example
+ * mediaWorkerUrl("https://gw.example.com/media", "/health"); // https://gw.example.com/media/health
+ */
+export function mediaWorkerUrl(baseUrl: string, path: string): URL {
+  return new URL(path.replace(/^\//, ""), baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`);
+}
+
+/**
  * One signed POST of a JSON payload naming its (job, attempt) to a media worker (`/jobs`,
  * `/jobs/:id/cancel`): the only place that builds that request, for the Worker's dispatch and cancel and for the tests that drive a media
  * worker directly. Gives up after 10 s unless another signal is given.
@@ -27,7 +37,6 @@ export async function postToMediaWorker(
   // Signed over the path the media worker routes on: a gateway strips its prefix before it.
   const route = `/${path.replace(/^\//, "")}`;
   const headers = await signInternalRequest(target.secret, { method: "POST", target: route, body, jobId, attempt });
-  const base = target.url.endsWith("/") ? target.url : `${target.url}/`;
-  const request = new Request(new URL(path.replace(/^\//, ""), base), { method: "POST", body, headers, signal });
+  const request = new Request(mediaWorkerUrl(target.url, path), { method: "POST", body, headers, signal });
   return (target.fetch ?? fetch)(request);
 }

@@ -50,11 +50,11 @@ export function problemResponse(c: Context<AppEnv>, problem: ProblemError): Resp
 }
 
 /**
- * Losing the database (refused, dropped or timed-out connections; the server shutting down or
- * out of connections) is an outage the client should wait out, not a bug of ours.
+ * Losing the database (refused, dropped or timed-out connections, a query left unanswered; the
+ * server shutting down or out of connections) is an outage the client should wait out, not a bug of ours.
  */
 const connectionFailure =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|ECONNREFUSED|ECONNRESET|WebSocket|socket hang up|Client has encountered a connection error/i;
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|ECONNREFUSED|ECONNRESET|WebSocket|socket hang up|Client has encountered a connection error/i;
 const unavailableStates = /^(08|53300|57P0[1-3])/;
 
 function isDatabaseUnavailable(error: Error): boolean {

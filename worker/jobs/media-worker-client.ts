@@ -1,5 +1,9 @@
 import type { JobSpec } from "../../agents/contracts/media-protocol.ts";
-import { type MediaWorkerTarget, postToMediaWorker } from "../../agents/contracts/media-worker-request.ts";
+import {
+  type MediaWorkerTarget,
+  mediaWorkerUrl,
+  postToMediaWorker,
+} from "../../agents/contracts/media-worker-request.ts";
 import type { Env } from "../env.ts";
 
 export type SubmitResult =
@@ -80,7 +84,7 @@ export function httpMediaWorker(env: Pick<Env, "MEDIA_WORKER_URL" | "MEDIA_WORKE
   return signedMediaWorker(() => target, {
     keepAwake: async () => {},
     async probe() {
-      const response = await fetch(new URL("/health", env.MEDIA_WORKER_URL));
+      const response = await fetch(mediaWorkerUrl(env.MEDIA_WORKER_URL, "/health"));
       if (!response.ok) throw new Error(`media worker answered ${response.status}`);
     },
   });

@@ -49,15 +49,62 @@ const hostileUrls = [
   "not a url",
 ];
 
+/** Spellings the first version let through (issue #17): each row names what it smuggles. */
+const smuggledUrls: [what: string, url: string][] = [
+  ["an SSH port on a public host", "https://hooks.example.com:22/"],
+  ["a Redis port on a public host", "https://hooks.example.com:6379/"],
+  ["port 0", "https://hooks.example.com:0/"],
+  ["https on port 80", "https://hooks.example.com:80/"],
+  ["a custom https port", "https://hooks.example.com:8443/x"],
+  ["a custom port after a trailing dot", "https://hooks.example.com.:8443/"],
+  ["an empty userinfo", "https://@hooks.example.com/"],
+  ["an empty user and password", "https://:@hooks.example.com/"],
+  ["two trailing dots", "https://hooks.example.com../"],
+  ["an empty label", "https://hooks..example.com/"],
+  ["a leading dot", "https://.hooks.example.com/"],
+];
+
+/** Already refused; kept as rows so each family the issue names stays covered. */
+const familyUrls: [what: string, url: string][] = [
+  ["IPv4-mapped IPv6 of a private address", "https://[::ffff:10.0.0.1]/"],
+  ["IPv4-mapped IPv6, hex groups", "https://[::ffff:0a00:0001]/"],
+  ["IPv4-mapped IPv6, full form", "https://[0:0:0:0:0:ffff:127.0.0.1]/"],
+  ["IPv4-compatible IPv6", "https://[::10.0.0.1]/"],
+  ["local-use NAT64 (RFC 8215)", "https://[64:ff9b:1::a00:1]/"],
+  ["decimal IPv4", "https://167772161/"],
+  ["octal IPv4", "https://012.0.0.1/"],
+  ["hex IPv4", "https://0x0a.0.0.1/"],
+  ["mixed-radix short IPv4", "https://0x7f.1/"],
+  ["fullwidth digits", "https://①②⑦.0.0.1/"],
+  ["an address in 0.0.0.0/8", "https://0.1.2.3/"],
+  ["the top of 100.64/10", "https://100.127.255.255/"],
+  ["metadata with a trailing dot", "https://169.254.169.254./"],
+  ["the top of fc00::/7", "https://[fdff::1]/"],
+  ["the top of fe80::/10", "https://[febf::1]/"],
+  ["a subdomain of localhost, trailing dot", "https://foo.localhost./"],
+  ["an uppercase localhost", "https://LOCALHOST/"],
+  ["an encoded trailing dot", "https://localhost%2e/"],
+  ["fullwidth localhost", "https://ｌｏｃａｌｈｏｓｔ/"],
+  ["*.internal, trailing dot", "https://metadata.google.internal./"],
+  ["userinfo hiding the real host", "https://user@127.0.0.1@hooks.example.com/"],
+  ["plain http to a public host", "http://hooks.example.com/"],
+];
+
 describe("checkWebhookUrl", () => {
   it.each(hostileUrls)("refuses %s", (url) => {
     expect(hostileUrls.length).toBeGreaterThanOrEqual(15);
     expect(checkWebhookUrl(url, strict)).toMatchObject({ ok: false, reason: expect.any(String) });
   });
 
+  it.each([...smuggledUrls, ...familyUrls])("refuses %s (%s)", (_what, url) => {
+    expect(checkWebhookUrl(url, strict)).toMatchObject({ ok: false, reason: expect.any(String) });
+  });
+
   it.each([
     "https://hooks.example.com/lecture-highlights",
-    "https://hooks.example.com:8443/x?token=in-query-is-fine",
+    "https://hooks.example.com/x?token=in-query-is-fine",
+    "https://hooks.example.com:443/explicit-default-port",
+    "https://hooks.example.com./trailing-dot",
     "https://93.184.215.14/",
     "https://[2606:4700::1111]/",
     "https://[64:ff9b::808:808]/",

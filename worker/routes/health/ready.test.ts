@@ -1,5 +1,6 @@
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { receivedOn, receiverPath } from "../../../test/support/worker/webhooks.ts";
 import { createApp } from "../../app.ts";
 
 type Readiness = { status: string; down: string[]; parts: Record<string, { status: string; error?: string }> };
@@ -60,6 +61,30 @@ describe("GET /health/ready for the public", () => {
       expect(body).toEqual({ status: "down" });
     }
     expect((await readinessWith(overrides)).body.down).toEqual(["storage"]);
+  });
+});
+
+describe("GET /health/ready under a flood", () => {
+  it("costs one round of checks for any number of requests within the cache window", async () => {
+    // The test receiver stands in for the media worker: it records every probe of `…/health`,
+    // one per round of checks. The clock is held still so the window is not a matter of speed.
+    const { name, url } = receiverPath();
+    const start = Date.now();
+    const clock = vi.spyOn(Date, "now").mockReturnValue(start);
+    try {
+      const flood = await Promise.all(Array.from({ length: 20 }, () => readinessWith({ MEDIA_WORKER_URL: url }, {})));
+      for (let i = 0; i < 5; i++) flood.push(await readinessWith({ MEDIA_WORKER_URL: url }, {}));
+      expect(flood.map((answer) => answer.status)).toEqual(new Array(25).fill(200));
+      expect(await receivedOn(name)).toHaveLength(1);
+      clock.mockReturnValue(start + 60_000); // well past the window: the next request checks again
+      expect((await readinessWith({ MEDIA_WORKER_URL: url }, {})).status).toBe(200);
+      expect((await receivedOn(name)).map((probe) => probe.path)).toEqual([
+        `/hooks/${name}/health`,
+        `/hooks/${name}/health`,
+      ]);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
 

@@ -1,6 +1,9 @@
 import { env } from "cloudflare:test";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { schema } from "../../../db/client.ts";
 import { registerUser } from "../../../test/support/worker/accounts.ts";
+import { withTestDatabase } from "../../../test/support/worker/database.ts";
 import { createUpload, MiB, putBytes, testBytes, uploadsApi } from "../../../test/support/worker/uploads.ts";
 import { Bucket } from "../../storage/bucket.ts";
 import { presignUploadPart } from "../../storage/multipart.ts";
@@ -42,6 +45,12 @@ describe("multipart uploads", () => {
     );
     expect(await sha256(await stored.arrayBuffer())).toBe(await sha256(file));
     expect((await uploadsApi(accessToken, "POST", `/${upload.id}/complete`)).body).toEqual(completed.body);
+    // The assembled object's ETag is pinned as a single PUT's is: a job reads this very object.
+    const [row] = await withTestDatabase((db) =>
+      db.select().from(schema.uploads).where(eq(schema.uploads.id, upload.id)),
+    );
+    expect(row!.objectEtag).toBeTruthy();
+    expect(row!.objectEtag).toBe((await new Bucket(env).head(objectKeyOf(upload.parts![0]!.url)))!.etag);
   });
 
   it("resumes: names the missing part, then offers a URL for it alone", async () => {
