@@ -37,6 +37,7 @@ async function peakMemoryBytes(container: string): Promise<number | null> {
 }
 
 const reason = skipReason();
+if (reason) console.warn(`test/container/media-worker-image.test.ts skipped: ${reason}`);
 
 /**
  * The media worker image as a container host runs it: the test stack without its own media
