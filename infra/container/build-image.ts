@@ -6,17 +6,7 @@
  * builds on it through its NODE_IMAGE argument. `--rebuild-base` makes the base again.
  */
 import { spawn } from "node:child_process";
-import {
-  appendFileSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { imageExists, imageSizeBytes, images, podmanAvailable, podmanRunFlags } from "./podman.ts";
@@ -69,7 +59,6 @@ function installNode(rootfs: string): void {
   appendFileSync(join(rootfs, "etc/passwd"), "node:x:1000:1000::/home/node:/bin/sh\n");
   appendFileSync(join(rootfs, "etc/group"), "node:x:1000:\n");
   mkdirSync(join(rootfs, "home/node"), { recursive: true });
-  writeFileSync(join(rootfs, "etc/debian_chroot"), "lecture-highlights-node\n");
 }
 
 async function buildNodeBase(): Promise<void> {
