@@ -53,6 +53,25 @@ export class ForbiddenError extends ProblemError {
   }
 }
 
+/**
+ * 410 `outputs_expired`: a completed job whose outputs the bucket's lifecycle rule
+ * (`npm run deploy:lifecycle`, `OUTPUT_RETENTION_DAYS`) has deleted. The job row outlives them,
+ * so the job still lists; its results cannot come back, and links to them would be broken.
+ *
+ * @example
+ * throw new OutputsExpiredError(job.finishedAt); // "The job's outputs were deleted by the retention policy (finished 2026-01-05)."
+ */
+export class OutputsExpiredError extends ProblemError {
+  constructor(finishedAt: Date | null) {
+    const when = finishedAt ? ` (finished ${finishedAt.toISOString().slice(0, 10)})` : "";
+    super(
+      410,
+      "outputs_expired",
+      `The job's outputs were deleted by the retention policy${when}; process the lecture again to get new ones.`,
+    );
+  }
+}
+
 /** "45 seconds", "15 minutes": a wait as a person reads it. */
 const waitInWords = (seconds: number) =>
   seconds < 120 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;

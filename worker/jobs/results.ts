@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
-import { ProblemError } from "../errors/problem.ts";
+import { OutputsExpiredError, ProblemError } from "../errors/problem.ts";
 import { Bucket } from "../storage/bucket.ts";
 import { readManifest } from "./manifest.ts";
 import type { JobRow } from "./snapshot.ts";
@@ -20,6 +20,7 @@ export function posterUrl(env: Env, job: JobRow): Promise<string | null> {
  * chapters, the reel, transcripts and stats, all from the manifest the media worker left in
  * storage (the one copy of a job's results) plus the job row's own timings, and the source
  * lecture itself, so chapters and highlights can be watched where they happen.
+ * A completed job whose outputs expired by retention answers 410 `outputs_expired`.
  */
 export async function buildResults(env: Env, db: Database, job: JobRow) {
   if (job.status !== "completed" || !job.manifestKey) {
@@ -27,8 +28,11 @@ export async function buildResults(env: Env, db: Database, job: JobRow) {
   }
   const bucket = new Bucket(env);
   const manifest = await readManifest(bucket, job.manifestKey);
-  if (!manifest)
+  if (!manifest) {
+    // Outputs and the manifest share one lifecycle rule: a manifest that is gone took the rest with it.
+    if (!(await bucket.head(job.manifestKey))) throw new OutputsExpiredError(job.finishedAt);
     throw new ProblemError(502, "results_unavailable", "The job's results could not be read from storage.");
+  }
   const url = (key: string | null) =>
     key ? bucket.presign("GET", key, { expiresIn: RESULT_URL_TTL_SECONDS }) : Promise.resolve(null);
 

@@ -22,6 +22,7 @@ const problemDescriptions: Record<number, string> = {
   403: "The credential lacks a scope, or the route needs a user's own token.",
   404: "No such resource for this account.",
   409: "Conflicts with the current state.",
+  410: "Gone for good (`outputs_expired`: the retention policy deleted the job's outputs).",
   413: "The body is too large (`payload_too_large`).",
   429: "Rate limited; see `Retry-After`.",
 };

@@ -1,8 +1,8 @@
-import { and, asc, eq, exists, gt, inArray, isNotNull, isNull, lt, ne, not, or, type SQL, sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import { and, eq, exists, gt, inArray, isNotNull, isNull, lt, ne, not, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
+import { deleteBatch, PRUNE_BATCH_SIZE } from "./delete-batch.ts";
 
 /** How many days each kind of row is kept once it is of no further use (wrangler.toml `RETENTION_*`). */
 export type RetentionDays = {
@@ -15,9 +15,6 @@ export type RetentionDays = {
   /** Webhook deliveries that are no longer pending (with their attempts), listed to their owners until then. */
   webhookDeliveries: number;
 };
-
-/** At most this many rows per table and sweep: the cron runs every minute, so a backlog drains over a few runs. */
-export const PRUNE_BATCH_SIZE = 1000;
 
 const DEFAULT_RETENTION_DAYS: RetentionDays = {
   jobEvents: 30,
@@ -55,23 +52,6 @@ export function retentionDays(
     refreshTokens: days(env.RETENTION_REFRESH_TOKENS_DAYS, d.refreshTokens),
     webhookDeliveries: days(env.RETENTION_WEBHOOK_DELIVERIES_DAYS, d.webhookDeliveries),
   };
-}
-
-/**
- * Deletes at most `limit` rows of `table` matching `where`, oldest by `age` first. Rows are
- * picked by `ctid` so one statement serves tables with composite keys too; two sweeps at once
- * skip each other's rows, and a row deleted already is simply not found again.
- */
-async function deleteBatch(db: Database, table: PgTable, where: SQL, age: SQL, limit: number): Promise<number> {
-  const picked = db
-    .select({ ctid: sql`ctid` })
-    .from(table)
-    .where(where)
-    .orderBy(asc(age))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  const deleted = await db.delete(table).where(sql`ctid = any(array(${picked}))`).returning({ one: sql`1` });
-  return deleted.length;
 }
 
 /**

@@ -1,6 +1,7 @@
-import { lt } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
 import type { NonceStore } from "../../../agents/contracts/internal-auth.ts";
 import { type Database, schema } from "../../../db/client.ts";
+import { deleteBatch, PRUNE_BATCH_SIZE } from "../../scheduled/delete-batch.ts";
 
 /**
  * The Worker's memory of accepted internal-call nonces, in PostgreSQL so every isolate shares
@@ -19,11 +20,17 @@ export function postgresNonceStore(db: Database): NonceStore {
   };
 }
 
-/** Deletes nonces past their expiry (the cron's job): a copy that late is refused as expired. */
-export async function deleteExpiredNonces(db: Database, now = new Date()): Promise<number> {
-  const deleted = await db
-    .delete(schema.internalRequestNonces)
-    .where(lt(schema.internalRequestNonces.expiresAt, now))
-    .returning({ nonce: schema.internalRequestNonces.nonce });
-  return deleted.length;
+/**
+ * Deletes at most `limit` nonces past their expiry, oldest first (the cron's job, a bounded
+ * batch per run like the other prunes): a copy that late is refused as expired anyway.
+ *
+ * @example
+ * await deleteExpiredNonces(db); // 1000 while a backlog drains, then what expired since the last run
+ */
+export async function deleteExpiredNonces(
+  db: Database,
+  { now = new Date(), limit = PRUNE_BATCH_SIZE }: { now?: Date; limit?: number } = {},
+): Promise<number> {
+  const { expiresAt } = schema.internalRequestNonces;
+  return deleteBatch(db, schema.internalRequestNonces, lt(expiresAt, now), sql`${expiresAt}`, limit);
 }

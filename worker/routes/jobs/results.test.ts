@@ -80,4 +80,37 @@ describe("GET /v1/jobs/:id/results", () => {
     expect(view.durationSeconds).toBe(900);
     expect(await (await fetch(view.poster!)).text()).toBe("poster bytes");
   });
+
+  it("answers 410 outputs_expired once retention deleted the outputs, and 502 for a manifest that is there but unreadable", async () => {
+    const user = await registerUser();
+    const finishedAt = new Date("2025-01-05T10:00:00Z");
+    const results = (job: { id: string }) =>
+      SELF.fetch(`${apiBase}/v1/jobs/${job.id}/results`, { headers: authHeaders(user.accessToken) });
+    const completed = () => {
+      const id = crypto.randomUUID();
+      return insertJob({
+        id,
+        userId: user.userId,
+        status: "completed",
+        finishedAt,
+        manifestKey: storageKeys.manifest(id),
+      });
+    };
+
+    const expired = await completed();
+    const gone = await results(expired);
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get("content-type")).toContain("application/problem+json");
+    expect(await gone.json()).toMatchObject({
+      status: 410,
+      code: "outputs_expired",
+      detail: expect.stringContaining("2025-01-05"),
+    });
+
+    const broken = await completed();
+    await new Bucket(env).fetch(broken.manifestKey!, { method: "PUT", body: "not a manifest" });
+    const unreadable = await results(broken);
+    expect(unreadable.status).toBe(502);
+    expect(await unreadable.json()).toMatchObject({ code: "results_unavailable" });
+  });
 });

@@ -16,7 +16,7 @@ const route = createRoute({
   security: bearerSecurity,
   middleware: [authenticate(), requireScope("jobs:read")] as const,
   request: { params: jobIdParams },
-  responses: { 200: jsonContent(resultsView, "The results."), ...problemResponses(400, 401, 403, 404, 409) },
+  responses: { 200: jsonContent(resultsView, "The results."), ...problemResponses(400, 401, 403, 404, 409, 410) },
 });
 
 export const results = createRouter().openapi(route, async (c) => {
