@@ -113,6 +113,7 @@ export async function jobPage(jobId: string, signal: AbortSignal): Promise<void>
         signal,
         networkEvents: window,
         onConnection: (state) => {
+          connectionNotice.dataset.connection = state;
           connectionNotice.textContent =
             state === "reconnecting"
               ? "Reconnecting… The live connection was lost; progress shows again once it is back."

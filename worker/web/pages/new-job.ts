@@ -21,6 +21,17 @@ function fieldIdFor(path: string): string {
   return path.replace(/^options\./, "");
 }
 
+/**
+ * A field error as a sentence. A number out of range gets the range the field allows, since the
+ * validator's own words ("Too big: expected number to be <=20") are for developers.
+ */
+function inWords(message: string, input: HTMLInputElement | null): string {
+  if (input?.type === "number" && /^(Too (big|small)|Invalid input)/.test(message))
+    return `Enter a whole number from ${input.min} to ${input.max}, or leave it empty.`;
+  const sentence = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
 /** Upload a lecture (drag and drop or picker, resumable) and start a job with its options. */
 export function newJobPage(): void {
   let file: File | null = null;
@@ -126,8 +137,10 @@ export function newJobPage(): void {
         unplaced.push(fieldError);
         continue;
       }
-      message.textContent = message.textContent ? `${message.textContent} ${fieldError.message}` : fieldError.message;
-      form.querySelector(`#${id}`)?.setAttribute("aria-invalid", "true");
+      const input = form.querySelector<HTMLInputElement>(`#${id}`);
+      const words = inWords(fieldError.message, input);
+      message.textContent = message.textContent ? `${message.textContent} ${words}` : words;
+      input?.setAttribute("aria-invalid", "true");
     }
     const first = errors.map((e) => form.querySelector<HTMLElement>(`#${fieldIdFor(e.path)}`)).find(Boolean);
     // The file input is hidden behind its label: focus goes to the label's button instead.

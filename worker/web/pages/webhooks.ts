@@ -70,7 +70,7 @@ export async function webhooksPage(): Promise<void> {
             {
               type: "button",
               class: "secondary",
-              "aria-label": `Rotate the secret of ${endpoint.url}`,
+              "aria-label": `Rotate secret of ${endpoint.url}`,
               onclick: () =>
                 act(async () => {
                   const { secret } = await apiRequest<{ secret: string }>(
