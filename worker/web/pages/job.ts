@@ -81,6 +81,7 @@ export async function jobPage(jobId: string, signal: AbortSignal): Promise<void>
   const showFailure = (code: string) => {
     for (const state of Object.values(stageStates)) if (state.status === "running") state.status = "failed";
     stages.update(stageStates);
+    overall.element.hidden = true; // a percentage of a job that will not go on says nothing
     results.replaceChildren(failureNotice(code));
   };
   if (job.status === "completed") return showResults();
