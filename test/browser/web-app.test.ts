@@ -86,6 +86,15 @@ async function checkResultsPage(page: Page, viewport: ViewportName, accessToken:
   expect(await seriousAccessibilityIssues(page)).toEqual([]);
 }
 
+/** Saves `page` as `name` at both sizes, axe finding nothing serious at either; leaves it at the phone's. */
+async function checkAtBothSizes(page: Page, name: string): Promise<void> {
+  for (const viewport of ["wide", "phone"] as const) {
+    await page.setViewportSize(viewports[viewport]);
+    await saveScreenshot(page, name, viewport);
+    expect(await seriousAccessibilityIssues(page)).toEqual([]);
+  }
+}
+
 /**
  * The web app in a real browser against the local stack: a user signs up, uploads a lecture,
  * watches it being processed and uses the results; another user cannot see that job.
@@ -215,30 +224,178 @@ describe("the web app", () => {
     const job = (await jobResponse.json()) as { uploadId: string };
     expect(job.uploadId).toBe(pending[0].uploadId);
     expect(await page.evaluate(() => localStorage.getItem("lh.pendingUploads"))).toBe("[]");
-    await page.getByRole("button", { name: "Cancel job" }).click(); // frees the media worker
+
+    // The live connection drops and comes back: the page says so, then stops saying it.
+    const notice = page.locator(".connection-notice");
+    await page
+      .locator('.connection-notice[data-connection="connected"]')
+      .waitFor({ state: "attached", timeout: 30_000 });
+    await page.context().setOffline(true);
+    await page.getByRole("status").filter({ hasText: "Reconnecting" }).waitFor({ timeout: 30_000 });
+    await checkAtBothSizes(page, "job-reconnecting");
+    await page.context().setOffline(false);
+    await page
+      .locator('.connection-notice[data-connection="connected"]')
+      .waitFor({ state: "attached", timeout: 60_000 });
+    await notice.waitFor({ state: "hidden" });
+    expect(await notice.textContent()).toBe("");
+
+    // Cancelling asks first; keeping the job leaves it running.
+    await page.getByRole("button", { name: "Cancel job" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Keep processing" }).click();
+    expect(await page.getByRole("dialog").count()).toBe(0);
+    await page.getByRole("button", { name: "Cancel job" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel job" }).click(); // frees the media worker
     await page.locator('.job-status:has-text("cancelled")').waitFor();
 
     await page.goto(`${stack.apiUrl}/#/jobs`);
-    page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: /^Delete / }).click();
+    await checkAtBothSizes(page, "confirm-delete");
+    await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
     await page.getByText("No jobs yet.").waitFor();
     await page.context().close();
   }, 180_000);
 
-  it("creates an API key and a webhook endpoint", async () => {
+  it("says what is wrong beside each field, once, before any byte is uploaded", async () => {
     const page = await newPage();
+    await signUp(page, `web-fields-${Date.now()}@example.com`);
+    const uploads: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "PUT" || request.url().includes("/v1/uploads")) uploads.push(request.url());
+    });
+    await page.getByRole("button", { name: "Upload and start" }).click();
+    await expect.poll(() => page.locator("#lecture-file-error").textContent()).toBe("Choose a lecture file first.");
+
+    await page.getByLabel("Choose a file").setInputFiles({
+      name: "lecture.mp4",
+      mimeType: "video/mp4",
+      buffer: Buffer.alloc(1024),
+    });
+    await page.getByLabel("Highlights").fill("50");
+    await page.getByLabel("Language").fill("English");
+    await page.getByRole("button", { name: "Upload and start" }).click();
+    await expect.poll(() => page.locator("#language-error").textContent()).toContain("such as en or en-US");
+    expect(await page.locator("#highlightCount-error").textContent()).toBe(
+      "Enter a whole number from 1 to 20, or leave it empty.",
+    );
+    expect(await page.getByLabel("Language").getAttribute("aria-invalid")).toBe("true");
+    const body = ((await page.locator("main").textContent()) ?? "").replace(/\s+/g, " ");
+    expect(body).not.toContain("Please match the requested format");
+    expect(body.match(/such as en or en-US/g)).toHaveLength(1);
+    expect(uploads).toEqual([]);
+    await checkAtBothSizes(page, "new-job-field-errors");
+
+    // A file the API refuses by name: its message once, beside the file.
+    await page.getByLabel("Highlights").fill("");
+    await page.getByLabel("Language").fill("en");
+    await page.getByLabel("Choose a file").setInputFiles({
+      name: "notes.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("not a lecture"),
+    });
+    await page.getByRole("button", { name: "Upload and start" }).click();
+    await expect.poll(() => page.locator("#lecture-file-error").textContent()).toMatch(/must end in/i);
+    expect(((await page.locator("main").textContent()) ?? "").match(/must end in/gi)).toHaveLength(1);
+    expect(uploads.filter((url) => !url.endsWith("/v1/uploads"))).toEqual([]);
+
+    await page.context().setOffline(true);
+    await page.getByRole("button", { name: "Upload and start" }).click();
+    await expect.poll(() => page.locator(".error").first().textContent()).toContain("cannot be reached");
+    expect(await page.locator("main").textContent()).not.toContain("Failed to fetch");
+    await page.context().close();
+  });
+
+  it("shows a one-PUT upload's progress, speed and time left, and cancels it", async () => {
+    const page = await newPage();
+    await signUp(page, `web-cancel-${Date.now()}@example.com`);
+    // Slow the uplink so the upload lasts long enough to watch: 3 MiB at 128 KiB/s.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 128 * 1024,
+    });
+    await page.getByLabel("Choose a file").setInputFiles({
+      name: "slow-lecture.mp4",
+      mimeType: "video/mp4",
+      buffer: Buffer.alloc(3 * 1024 * 1024, 7),
+    });
+    await page.getByRole("button", { name: "Upload and start" }).click();
+    const text = page.locator(".upload-row .progress-text");
+    await expect
+      .poll(() => text.textContent(), { timeout: 30_000 })
+      .toMatch(/^[1-9][\d.]* (KB|MB) of 3\.0 MB uploaded · .+\/s · .+ left$/);
+    await checkAtBothSizes(page, "upload-progress");
+    await page.getByRole("button", { name: "Cancel upload" }).click();
+    await expect.poll(() => page.locator(".error").first().textContent()).toContain("Upload cancelled");
+    expect(await page.locator(".upload-row").isHidden()).toBe(true);
+    expect(await page.evaluate(() => localStorage.getItem("lh.pendingUploads"))).toBe("[]");
+    expect(await page.getByRole("button", { name: "Upload and start" }).isEnabled()).toBe(true);
+    await page.context().close();
+  });
+
+  it("says in plain words what is wrong with a file that fails, and offers another", async () => {
+    const page = await newPage();
+    await signUp(page, `web-failed-${Date.now()}@example.com`);
+    await page.getByLabel("Choose a file").setInputFiles({
+      name: "broken.mp4",
+      mimeType: "video/mp4",
+      buffer: Buffer.from("ftyp but no moov atom: this is not a video".repeat(200)),
+    });
+    await page.getByRole("button", { name: "Upload and start" }).click();
+    await page.waitForURL(/#\/jobs\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+    const failure = page.locator(".failure");
+    await failure.waitFor({ timeout: 120_000 });
+    expect(await failure.locator(".failure-code").textContent()).toMatch(/^input_/);
+    expect(await failure.locator(".failure-reason").textContent()).toMatch(/^[A-Z].+\.$/);
+    const text = await page.locator("main").textContent();
+    expect(text).not.toMatch(/moov|0x[0-9a-f]{6,}|ffmpeg|ffprobe/i);
+    expect(await page.locator('.stages li[data-status="running"]').count()).toBe(0);
+    await checkAtBothSizes(page, "job-failed");
+    // A reload reads the failure from the job, not from the live stream: the same words.
+    await page.reload();
+    await failure.waitFor();
+    expect(await page.locator('.stages li[data-status="running"]').count()).toBe(0);
+    await page.getByRole("link", { name: "Try another file" }).click();
+    await page.getByRole("heading", { name: "New highlights" }).waitFor();
+    await page.context().close();
+  });
+
+  it("creates an API key and a webhook endpoint, copies their secrets and asks before removing them", async () => {
+    const page = await newPage();
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     await signUp(page, `web-keys-${Date.now()}@example.com`);
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
     await page.goto(`${stack.apiUrl}/#/api-keys`);
     await page.getByLabel("Name").fill("LMS");
     await page.getByRole("button", { name: "Create key" }).click();
     await expect.poll(() => page.locator("input.secret").inputValue()).toMatch(/^lh_/);
+    await page.getByRole("button", { name: "Copy the new API key" }).click();
+    await page.getByRole("status").filter({ hasText: "Copied" }).waitFor();
+    expect(await clipboard()).toBe(await page.locator("input.secret").inputValue());
     await page.getByRole("button", { name: "Revoke key LMS" }).waitFor();
     await shot(page, "6-api-keys");
+    await checkAtBothSizes(page, "api-keys");
+
+    // Revoking asks first; once revoked, the notice of the key's secret goes with it.
+    await page.getByRole("button", { name: "Revoke key LMS" }).click();
+    await checkAtBothSizes(page, "confirm-revoke");
+    await page.getByRole("dialog").getByRole("button", { name: "Keep it" }).click();
+    expect(await page.locator("input.secret").count()).toBe(1);
+    await page.getByRole("button", { name: "Revoke key LMS" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+    await page.getByText("No API keys yet.").waitFor();
+    expect(await page.locator("input.secret").count()).toBe(0);
 
     await page.goto(`${stack.apiUrl}/#/webhooks`);
     await page.getByLabel("Endpoint URL").fill("https://hooks.example.com/lecture-highlights");
     await page.getByRole("button", { name: "Add endpoint" }).click();
     await expect.poll(() => page.locator("input.secret").inputValue()).toMatch(/^whsec_/);
+    await page.getByRole("button", { name: "Copy the new signing secret" }).click();
+    await page.getByRole("status").filter({ hasText: "Copied" }).waitFor();
+    expect(await clipboard()).toMatch(/^whsec_/);
     await page.getByText("Recent deliveries").click();
     await page.getByText("No deliveries yet.").waitFor();
     await page.getByText("Your account has no signing secret yet.").waitFor();
@@ -248,6 +405,13 @@ describe("the web app", () => {
     await page.getByText("Your account has a signing secret").waitFor();
     await page.getByRole("button", { name: "Rotate the secret", exact: true }).waitFor();
     await shot(page, "7-webhooks");
+    await checkAtBothSizes(page, "webhooks");
+
+    await page.getByRole("button", { name: "Remove https://hooks.example.com/lecture-highlights" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Remove" }).click();
+    await page.getByText("No endpoints yet.").waitFor();
+    // The account secret's notice stays: only the removed endpoint's went.
+    expect(await page.locator("input.secret").count()).toBe(1);
     await page.context().close();
   });
 });

@@ -1,5 +1,6 @@
 import type { BrowserSession } from "../../agents/contracts/session.ts";
 import type { ApiConnection } from "../client/api-request.ts";
+import { problemDetail } from "./errors.ts";
 
 /**
  * The signed-in state of this tab. The access token lives only in this module's memory; the
@@ -37,14 +38,6 @@ tabs.addEventListener("message", (event: MessageEvent<SessionChange>) => {
 /** The signed-in account, or null. */
 export function currentUser(): BrowserSession["user"] | null {
   return current?.user ?? null;
-}
-
-/** problem+json `detail`, with the first field error when validation failed. */
-export function problemDetail(problem: unknown): string | undefined {
-  const p = problem as { detail?: string; errors?: { path?: string; message?: string }[] } | undefined;
-  if (!p?.detail) return undefined;
-  const first = p.errors?.[0];
-  return first?.message ? `${p.detail} ${first.path ? `${first.path}: ` : ""}${first.message}` : p.detail;
 }
 
 async function postAuth(path: string, body: unknown): Promise<unknown> {

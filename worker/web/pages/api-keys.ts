@@ -1,5 +1,6 @@
 import { apiRequest } from "../../client/api-request.ts";
 import { checkboxGroup } from "../components/checkbox-group.ts";
+import { confirmAction } from "../components/confirm-dialog.ts";
 import { secretNotice } from "../components/secret-notice.ts";
 import { errorBox, h, showPage } from "../dom.ts";
 import { actionRunner } from "../errors.ts";
@@ -31,7 +32,20 @@ export async function apiKeysPage(): Promise<void> {
     checkboxGroup("Scopes", "scopes", scopes),
     h("button", { type: "submit" }, "Create key"),
   );
+  // The key whose secret `created` shows: revoking it makes that notice stale.
+  let shownKeyId: string | null = null;
   const act = actionRunner(error, () => refresh());
+  const revoke = async (key: ApiKey) => {
+    if (!(await confirmAction(`Revoke the key ${key.name}? Anything using it stops working at once.`, "Revoke")))
+      return;
+    await act(async () => {
+      await apiRequest(connection(), "DELETE", `/v1/api-keys/${key.id}`);
+      if (key.id === shownKeyId) {
+        created.replaceChildren();
+        shownKeyId = null;
+      }
+    });
+  };
   const refresh = async () => {
     const { data } = await apiRequest<{ data: ApiKey[] }>(connection(), "GET", "/v1/api-keys");
     list.replaceChildren(
@@ -49,7 +63,7 @@ export async function apiKeysPage(): Promise<void> {
               type: "button",
               class: "secondary",
               "aria-label": `Revoke key ${key.name}`,
-              onclick: () => act(async () => apiRequest(connection(), "DELETE", `/v1/api-keys/${key.id}`)),
+              onclick: () => revoke(key),
             },
             "Revoke",
           ),
@@ -62,10 +76,11 @@ export async function apiKeysPage(): Promise<void> {
     event.preventDefault();
     const chosen = new FormData(form).getAll("scopes").map(String);
     void act(async () => {
-      const key = await apiRequest<{ key: string }>(connection(), "POST", "/v1/api-keys", {
+      const key = await apiRequest<{ id: string; key: string }>(connection(), "POST", "/v1/api-keys", {
         body: { name: name.value, scopes: chosen },
       });
       created.replaceChildren(secretNotice("new API key", key.key));
+      shownKeyId = key.id;
       form.reset();
     });
   });

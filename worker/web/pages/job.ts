@@ -2,6 +2,8 @@ import type { StageStates } from "../../../agents/contracts/job.ts";
 import { ApiError } from "../../client/api-request.ts";
 import { type Job, JobsApi } from "../../client/jobs-api.ts";
 import { watchJob } from "../../client/watch-job.ts";
+import { confirmAction } from "../components/confirm-dialog.ts";
+import { failureNotice } from "../components/failure-notice.ts";
 import { progressBar } from "../components/progress-bar.ts";
 import { resultsView } from "../components/results-view.ts";
 import { stageList } from "../components/stage-list.ts";
@@ -35,12 +37,15 @@ export async function jobPage(jobId: string, signal: AbortSignal): Promise<void>
   const error = errorBox();
   const cancel = h("button", { type: "button", class: "secondary" }, "Cancel job");
   const results = h("div");
+  // Always in the page, so the change of its words is read out; empty (and not shown) while connected.
+  const connectionNotice = h("p", { class: "notice connection-notice", role: "status" });
   const showStatus = (value: string) => {
     status.textContent = `Status: ${value}`;
     status.dataset.status = value;
     cancel.hidden = value !== "queued" && value !== "processing";
   };
   cancel.addEventListener("click", async () => {
+    if (!(await confirmAction(`Cancel processing ${job.name}?`, "Cancel job", "Keep processing"))) return;
     try {
       showStatus((await jobs.cancel(jobId)).status);
     } catch (failure) {
@@ -52,6 +57,7 @@ export async function jobPage(jobId: string, signal: AbortSignal): Promise<void>
     heading,
     renameForm(jobs, job, heading, error),
     status,
+    connectionNotice,
     overall.element,
     stages.element,
     error,
@@ -71,11 +77,16 @@ export async function jobPage(jobId: string, signal: AbortSignal): Promise<void>
       error.textContent = errorMessage(failure);
     }
   };
+  // A failed job's stages stop where it failed: the one running then failed with it.
+  const showFailure = (code: string) => {
+    for (const state of Object.values(stageStates)) if (state.status === "running") state.status = "failed";
+    stages.update(stageStates);
+    overall.element.hidden = true; // a percentage of a job that will not go on says nothing
+    results.replaceChildren(failureNotice(code));
+  };
   if (job.status === "completed") return showResults();
-  if (job.status === "failed" || job.status === "cancelled") {
-    if (job.error) error.textContent = `${job.error.message} (${job.error.code})`;
-    return;
-  }
+  if (job.status === "failed") return showFailure(job.error?.code ?? "internal");
+  if (job.status === "cancelled") return;
 
   try {
     const outcome = await watchJob(
@@ -99,8 +110,19 @@ export async function jobPage(jobId: string, signal: AbortSignal): Promise<void>
         }
         stages.update(stageStates);
       },
-      { signal },
+      {
+        signal,
+        networkEvents: window,
+        onConnection: (state) => {
+          connectionNotice.dataset.connection = state;
+          connectionNotice.textContent =
+            state === "reconnecting"
+              ? "Reconnecting… The live connection was lost; progress shows again once it is back."
+              : "";
+        },
+      },
     );
+    connectionNotice.textContent = "";
     if (outcome.type === "completed") {
       for (const state of Object.values(stageStates)) if (state.status === "running") state.status = "completed";
       stages.update(stageStates);
@@ -108,7 +130,7 @@ export async function jobPage(jobId: string, signal: AbortSignal): Promise<void>
       await showResults();
     } else if (outcome.type === "failed") {
       showStatus("failed");
-      error.textContent = `${outcome.message} (${outcome.code})`;
+      showFailure(outcome.code);
     } else showStatus("cancelled");
   } catch (failure) {
     if (!signal.aborted) error.textContent = errorMessage(failure);

@@ -1,5 +1,6 @@
 import { apiRequest } from "../../client/api-request.ts";
 import type { Job } from "../../client/jobs-api.ts";
+import { confirmAction } from "../components/confirm-dialog.ts";
 import { errorBox, formatTime, h, showPage } from "../dom.ts";
 import { errorMessage } from "../errors.ts";
 import { connection } from "../session.ts";
@@ -33,7 +34,8 @@ export async function jobsPage(): Promise<void> {
     }
   };
   const remove = async (job: Job) => {
-    if (!confirm(`Delete “${job.name}” with its clips, reel and captions? This cannot be undone.`)) return;
+    const question = `Delete “${job.name}” with its clips, reel and captions? This cannot be undone.`;
+    if (!(await confirmAction(question, "Delete"))) return;
     try {
       await apiRequest(connection(), "DELETE", `/v1/jobs/${job.id}`);
       await loadPage(true);

@@ -1,4 +1,5 @@
 import { errorBox, h, showPage } from "../dom.ts";
+import { errorMessage } from "../errors.ts";
 import { afterSignIn, signInLink } from "../return-path.ts";
 import { authenticate } from "../session.ts";
 
@@ -39,7 +40,7 @@ export function signInPage(mode: "register" | "login", next: string | null): voi
       await authenticate(mode, email.value, password.value);
       location.hash = afterSignIn(next);
     } catch (failure) {
-      error.textContent = (failure as Error).message;
+      error.textContent = errorMessage(failure);
     } finally {
       submit.disabled = false;
     }

@@ -1,6 +1,7 @@
 import { apiRequest } from "../../client/api-request.ts";
 import { accountSecretSection } from "../components/account-secret.ts";
 import { checkboxGroup } from "../components/checkbox-group.ts";
+import { confirmAction } from "../components/confirm-dialog.ts";
 import { secretNotice } from "../components/secret-notice.ts";
 import { webhookDeliveries } from "../components/webhook-deliveries.ts";
 import { errorBox, h, showPage } from "../dom.ts";
@@ -36,7 +37,23 @@ export async function webhooksPage(): Promise<void> {
     checkboxGroup("Events", "eventTypes", eventTypes),
     h("button", { type: "submit" }, "Add endpoint"),
   );
+  // The endpoint whose secret `created` shows: removing it makes that notice stale.
+  let shownEndpointId: string | null = null;
+  const showSecret = (endpointId: string, notice: HTMLElement) => {
+    created.replaceChildren(notice);
+    shownEndpointId = endpointId;
+  };
   const act = actionRunner(error, () => refresh());
+  const remove = async (endpoint: Endpoint) => {
+    if (!(await confirmAction(`Remove ${endpoint.url}? It receives no more webhooks.`, "Remove"))) return;
+    await act(async () => {
+      await apiRequest(connection(), "DELETE", `/v1/webhooks/${endpoint.id}`);
+      if (endpoint.id === shownEndpointId) {
+        created.replaceChildren();
+        shownEndpointId = null;
+      }
+    });
+  };
   const refresh = async () => {
     const { data } = await apiRequest<{ data: Endpoint[] }>(connection(), "GET", "/v1/webhooks");
     list.replaceChildren(
@@ -53,7 +70,7 @@ export async function webhooksPage(): Promise<void> {
             {
               type: "button",
               class: "secondary",
-              "aria-label": `Rotate the secret of ${endpoint.url}`,
+              "aria-label": `Rotate secret of ${endpoint.url}`,
               onclick: () =>
                 act(async () => {
                   const { secret } = await apiRequest<{ secret: string }>(
@@ -61,7 +78,7 @@ export async function webhooksPage(): Promise<void> {
                     "POST",
                     `/v1/webhooks/${endpoint.id}/rotate-secret`,
                   );
-                  created.replaceChildren(secretNotice(`new signing secret for ${endpoint.url}`, secret));
+                  showSecret(endpoint.id, secretNotice(`new signing secret for ${endpoint.url}`, secret));
                 }),
             },
             "Rotate secret",
@@ -72,7 +89,7 @@ export async function webhooksPage(): Promise<void> {
               type: "button",
               class: "secondary",
               "aria-label": `Remove ${endpoint.url}`,
-              onclick: () => act(() => apiRequest(connection(), "DELETE", `/v1/webhooks/${endpoint.id}`)),
+              onclick: () => remove(endpoint),
             },
             "Remove",
           ),
@@ -86,14 +103,14 @@ export async function webhooksPage(): Promise<void> {
     event.preventDefault();
     const values = new FormData(form);
     void act(async () => {
-      const endpoint = await apiRequest<{ secret: string }>(connection(), "POST", "/v1/webhooks", {
+      const endpoint = await apiRequest<{ id: string; secret: string }>(connection(), "POST", "/v1/webhooks", {
         body: {
           url: url.value,
           eventTypes: values.getAll("eventTypes").map(String),
           ...(description.value.trim() ? { description: description.value.trim() } : {}),
         },
       });
-      created.replaceChildren(secretNotice("new signing secret", endpoint.secret));
+      showSecret(endpoint.id, secretNotice("new signing secret", endpoint.secret));
       form.reset();
     });
   });
