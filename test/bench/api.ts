@@ -20,15 +20,21 @@ try {
   const { user, accessToken } = await registerBenchUser(api);
   const db = new pg.Client({ connectionString: stack.config.database.url });
   await db.connect();
-  for (let i = 0; i < jobs; i++) {
-    const uploadId = await insertBenchUpload(db, user.id);
-    await db.query(`insert into jobs (user_id, upload_id, options) values ($1, $2, $3)`, [
-      user.id,
-      uploadId,
-      JSON.stringify(JobOptions.parse({})),
-    ]);
+  try {
+    for (let i = 0; i < jobs; i++) {
+      const uploadId = await insertBenchUpload(db, user.id);
+      await db.query(`insert into jobs (user_id, upload_id, name, options) values ($1, $2, $3, $4)`, [
+        user.id,
+        uploadId,
+        `Bench lecture ${i + 1}`,
+        JSON.stringify(JobOptions.parse({})),
+      ]);
+    }
+  } finally {
+    // Ended before the stack stops even when seeding fails, so Postgres shutting down cannot
+    // surface as an unhandled client error that hides why seeding failed.
+    await db.end();
   }
-  await db.end();
   const headers = { authorization: `Bearer ${accessToken}` };
   const jobsUrl = `${api}/v1/jobs?limit=${jobs}`;
   const check = await fetch(jobsUrl, { headers });
