@@ -5,8 +5,9 @@ import type { ApiConnection } from "../../worker/client/api-request.ts";
 import { type JobResults, JobsApi } from "../../worker/client/jobs-api.ts";
 import { UploadClient } from "../../worker/client/upload-client.ts";
 import { type JobOutcome, watchJob } from "../../worker/client/watch-job.ts";
+import { changesOnly } from "./progress-line.ts";
 
-/** Progress in steps of ten percent, so a log repeats a line instead of writing a new one. */
+/** Progress in steps of ten percent, so a log gets a new line only when it moves that far. */
 const percentInTens = (fraction: number) => `${String(Math.floor(fraction * 10) * 10).padStart(3)}%`;
 
 export type LectureReport = { jobId: string; outcome: JobOutcome | { type: "cancelled" }; results: JobResults | null };
@@ -14,7 +15,7 @@ export type LectureReport = { jobId: string; outcome: JobOutcome | { type: "canc
 /**
  * The whole flow a user goes through, over the public API: upload the file straight to
  * storage, start a job, follow its progress live, fetch the results. `log` gets a line per
- * step (the same line again until progress moves by ten percent).
+ * step, and a progress line only when its text changes (every ten percent).
  *
  * @example
  * const report = await processLecture({ apiBase, token }, "lecture.mp4", { log: console.error });
@@ -24,7 +25,7 @@ export async function processLecture(
   path: string,
   options: { jobOptions?: Partial<JobOptions>; log: (line: string) => void },
 ): Promise<LectureReport> {
-  const { log } = options;
+  const log = changesOnly(options.log);
   const file = await openAsBlob(path);
   const upload = await new UploadClient(connection).upload(file, {
     filename: basename(path),

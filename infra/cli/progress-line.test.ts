@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { progressLine } from "./progress-line.ts";
+import { changesOnly, progressLine } from "./progress-line.ts";
 
 /** A stream that keeps what is written to it, a terminal or not. */
 function stream(isTTY: boolean) {
@@ -23,5 +23,13 @@ describe("progressLine", () => {
     for (const text of ["upload  10%", "upload  10%", "job     50%"]) progress.update(text);
     progress.done();
     expect(pipe.written.join("")).toBe("upload  10%\njob     50%\n");
+  });
+
+  it("passes on a line only when it changes, so repeated progress is logged once", () => {
+    const lines: string[] = [];
+    const log = changesOnly((line) => lines.push(line));
+    for (const line of ["job  60% compilation", "job  60% compilation", "job  70% compilation", "job  60% compilation"])
+      log(line);
+    expect(lines).toEqual(["job  60% compilation", "job  70% compilation", "job  60% compilation"]);
   });
 });
