@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { users } from "../../../db/schema.ts";
-import { organizationRoleSchema } from "../../auth/roles.ts";
 import { scopeSchema } from "../../auth/scopes.ts";
 import { publicUser } from "../../auth/session.ts";
 import { UnauthorizedError } from "../../errors/problem.ts";
@@ -9,6 +8,7 @@ import { authenticate } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { userSchema } from "../auth/schemas.ts";
+import { organizationRoleSchema } from "../organizations/schemas.ts";
 
 const meSchema = z
   .object({

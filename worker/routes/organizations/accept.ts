@@ -1,13 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { schema } from "../../../db/client.ts";
-import { organizationRoleSchema } from "../../auth/roles.ts";
 import { UnauthorizedError } from "../../errors/problem.ts";
 import { authenticate, authorize } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { acceptInvitation } from "../../organizations/invitations.ts";
-import { acceptInvitationSchema } from "./schemas.ts";
+import { acceptInvitationSchema, organizationRoleSchema } from "./schemas.ts";
 
 const route = createRoute({
   method: "post",

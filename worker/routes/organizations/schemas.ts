@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { organizationRoleSchema } from "../../auth/roles.ts";
+import { organizationRoles } from "../../auth/roles.ts";
 import { emailSchema } from "../auth/schemas.ts";
+
+export const organizationRoleSchema = z.enum(organizationRoles).openapi("OrganizationRole");
 
 export const organizationSchema = z
   .object({
