@@ -59,14 +59,18 @@ export const organizations = pgTable("organizations", {
   updatedAt: updatedAt(),
 });
 
+/** The organization a row belongs to; deleting the organization deletes it. */
+const organizationId = () =>
+  uuid("organization_id")
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" });
+
 export const organizationRole = pgEnum("organization_role", organizationRoles);
 
 export const memberships = pgTable(
   "memberships",
   {
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationId(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -81,9 +85,7 @@ export const invitations = pgTable(
   "invitations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationId(),
     /** Lower-cased and trimmed: only the account with this email can accept. */
     email: text("email").notNull(),
     role: organizationRole("role").notNull(),
@@ -123,9 +125,7 @@ export const apiKeys = pgTable(
   "api_keys",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationId(),
     /** Who created it; the organization owns it. */
     userId: uuid("user_id")
       .notNull()
@@ -148,9 +148,7 @@ export const uploads = pgTable(
   "uploads",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationId(),
     /** Who created it; the organization owns it. */
     userId: uuid("user_id")
       .notNull()
@@ -182,9 +180,7 @@ export const jobs = pgTable(
   "jobs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationId(),
     /** Who created it; the organization owns it. */
     userId: uuid("user_id")
       .notNull()
@@ -287,9 +283,7 @@ export const webhookEndpoints = pgTable(
   "webhook_endpoints",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationId(),
     /** Who created it; the organization owns it. */
     userId: uuid("user_id")
       .notNull()
@@ -316,9 +310,7 @@ export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationId(),
     /** Null for a per-job `webhookUrl`, which is signed with the organization's secret. */
     endpointId: uuid("endpoint_id").references(() => webhookEndpoints.id, { onDelete: "cascade" }),
     jobId: uuid("job_id").references(() => jobs.id, { onDelete: "cascade" }),
@@ -360,9 +352,7 @@ export const webhookAttempts = pgTable(
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationId(),
     /** Who created it; the organization owns it. */
     userId: uuid("user_id")
       .notNull()

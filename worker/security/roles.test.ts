@@ -1,6 +1,5 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { schema } from "../../db/client.ts";
 import {
   apiBase,
   authHeaders,
@@ -9,7 +8,7 @@ import {
   type TestUser,
   uniqueAddress,
 } from "../../test/support/worker/accounts.ts";
-import { withTestDatabase } from "../../test/support/worker/database.ts";
+import { insertCompletedUpload } from "../../test/support/worker/jobs.ts";
 import { createApp } from "../app.ts";
 import { type Action, can } from "../auth/policy.ts";
 import { type OrganizationRole, organizationRoles } from "../auth/roles.ts";
@@ -77,18 +76,7 @@ const lastOfAll = "POST /v1/organizations/:id/leave";
 /** An organization of `owner`'s holding an upload (so deleting it answers 409, not 204) and `member` as `role`. */
 async function organizationWith(owner: TestUser, member: TestUser, role: OrganizationRole) {
   const organization = await postJson<{ id: string }>("/v1/organizations", { name: "Matrix" }, 201, owner.accessToken);
-  await withTestDatabase((db) =>
-    db.insert(schema.uploads).values({
-      organizationId: organization.id,
-      userId: owner.userId,
-      filename: "lecture.mp4",
-      contentType: "video/mp4",
-      sizeBytes: 1,
-      objectKey: `uploads/${organization.id}/${crypto.randomUUID()}/source.mp4`,
-      status: "completed",
-      expiresAt: new Date(Date.now() + 86_400_000),
-    }),
-  );
+  await insertCompletedUpload(owner.userId, undefined, organization.id);
   const invitation = await postJson<{ acceptUrl: string }>(
     `/v1/organizations/${organization.id}/invitations`,
     { email: member.email, role },
