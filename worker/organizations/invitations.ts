@@ -5,11 +5,20 @@ import { canChangeMember } from "../auth/policy.ts";
 import type { OrganizationRole } from "../auth/roles.ts";
 import { randomSecret, sha256Hex } from "../auth/secrets.ts";
 import { ActionForbiddenError, NotFoundError } from "../errors/problem.ts";
+import { type CountedLimit, insertWithinLimit } from "../limits/counted-limit.ts";
 
 /** An invitation is accepted within a week or asked for again. */
 export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
 const i = schema.invitations;
+
+/** Open invitations (neither accepted nor expired) per organization: links are not minted without end. */
+const openInvitationLimit: CountedLimit = {
+  name: "invitations",
+  max: 100,
+  code: "too_many_invitations",
+  what: "open invitations",
+};
 
 /** The web app's page that accepts an invitation; the token travels in the fragment, never to a server log. */
 export const acceptLink = (publicBaseUrl: string, token: string) =>
@@ -17,7 +26,8 @@ export const acceptLink = (publicBaseUrl: string, token: string) =>
 
 /**
  * Invites `email` into the actor's organization with `role`. The token is returned once (in the
- * accept link) and only its SHA-256 is stored. Inviting someone as owner needs an owner (403).
+ * accept link) and only its SHA-256 is stored. Inviting someone as owner needs an owner (403);
+ * at most 100 invitations are open at once (409 `too_many_invitations`).
  *
  * @example
  * const { row, token } = await createInvitation(db, c.var.auth, { email: "ta@uni.edu", role: "editor" });
@@ -27,17 +37,26 @@ export async function createInvitation(db: Database, actor: Auth, invite: { emai
     throw new ActionForbiddenError(actor.role, `invite someone as ${invite.role}`);
   }
   const token = `lh_inv_${randomSecret(32)}`;
-  const [row] = await db
-    .insert(i)
-    .values({
-      organizationId: actor.organizationId,
-      email: invite.email,
-      role: invite.role,
-      tokenHash: await sha256Hex(token),
-      invitedBy: actor.userId,
-      expiresAt: new Date(Date.now() + INVITATION_TTL_SECONDS * 1000),
-    })
-    .returning();
+  const tokenHash = await sha256Hex(token);
+  const open = and(eq(i.organizationId, actor.organizationId), isNull(i.acceptedAt), gt(i.expiresAt, sql`now()`));
+  const [row] = await insertWithinLimit(
+    db,
+    openInvitationLimit,
+    actor.organizationId,
+    (tx) => tx.$count(i, open),
+    (tx) =>
+      tx
+        .insert(i)
+        .values({
+          organizationId: actor.organizationId,
+          email: invite.email,
+          role: invite.role,
+          tokenHash,
+          invitedBy: actor.userId,
+          expiresAt: new Date(Date.now() + INVITATION_TTL_SECONDS * 1000),
+        })
+        .returning(),
+  );
   return { row: row!, token };
 }
 

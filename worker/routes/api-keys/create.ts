@@ -11,7 +11,7 @@ const route = createRoute({
   summary: "Create an API key",
   description:
     "Needs a user's access token. The key is in this response only; store it now. " +
-    "An account holds at most 50 live keys (409 `too_many_api_keys`).",
+    "An organization holds at most 50 live keys (409 `too_many_api_keys`).",
   security: bearerSecurity,
   request: jsonBody(createApiKeySchema),
   responses: {

@@ -13,13 +13,14 @@ const route = createRoute({
   summary: "Invite someone by email",
   description:
     "Owners and admins; only an owner may invite an owner. The answer holds the accept link, once: send it to " +
-    "the invitee, who signs in (or signs up) with that email and opens it within 7 days. It works once.",
+    "the invitee, who signs in (or signs up) with that email and opens it within 7 days. It works once. At " +
+    "most 100 invitations are open at once (409 `too_many_invitations`).",
   security: bearerSecurity,
   middleware: [authenticate(), inPathOrganization(), authorize("members:manage")] as const,
   request: { params: organizationIdParams, ...jsonBody(inviteSchema) },
   responses: {
     201: jsonContent(invitationSchema, "The invitation and its accept link, shown once."),
-    ...problemResponses(400, 401, 403, 404, 413),
+    ...problemResponses(400, 401, 403, 404, 409, 413),
   },
 });
 

@@ -163,6 +163,27 @@ describe("organizations", () => {
     expect((await api(personal.key, "GET", "/v1/jobs")).status).toBe(200);
   });
 
+  it("let an API key act in its organization with its creator's current role", async () => {
+    const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
+    const team = await createOrganization(alice);
+    await join(alice, team.id, bob, "admin");
+    const created = await api<{ key: string }>(bob, "POST", "/v1/api-keys", {
+      body: { name: "hooks", scopes: ["webhooks:manage", "jobs:read"] },
+      organization: team.id,
+    });
+    const { key } = created.body;
+    // The header cannot move a key out of its organization.
+    expect((await api(key, "GET", "/v1/webhooks", { organization: bob.userId })).status).toBe(200);
+    expect(
+      (await api(alice, "PATCH", `/v1/organizations/${team.id}/members/${bob.userId}`, { body: { role: "editor" } }))
+        .status,
+    ).toBe(204);
+    const refused = await api<{ code: string; detail: string }>(key, "GET", "/v1/webhooks");
+    expect(refused).toMatchObject({ status: 403, body: { code: "forbidden" } });
+    expect(refused.body.detail).toContain("webhooks:manage");
+    expect((await api(key, "GET", "/v1/jobs")).status).toBe(200);
+  });
+
   it("are deleted by an owner once empty; a personal one never", async () => {
     const alice = await registerUser();
     const team = await createOrganization(alice);
