@@ -22,11 +22,10 @@ try {
   await db.connect();
   for (let i = 0; i < jobs; i++) {
     const uploadId = await insertBenchUpload(db, user.id);
-    await db.query(`insert into jobs (user_id, upload_id, options) values ($1, $2, $3)`, [
-      user.id,
-      uploadId,
-      JSON.stringify(JobOptions.parse({})),
-    ]);
+    await db.query(
+      `insert into jobs (organization_id, user_id, upload_id, name, options) values ($1, $1, $2, 'Bench lecture', $3)`,
+      [user.id, uploadId, JSON.stringify(JobOptions.parse({}))],
+    );
   }
   await db.end();
   const headers = { authorization: `Bearer ${accessToken}` };
