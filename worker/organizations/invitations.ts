@@ -6,6 +6,7 @@ import type { OrganizationRole } from "../auth/roles.ts";
 import { randomSecret, sha256Hex } from "../auth/secrets.ts";
 import { ActionForbiddenError, NotFoundError } from "../errors/problem.ts";
 import { type CountedLimit, insertWithinLimit } from "../limits/counted-limit.ts";
+import { personalOrganization } from "./members.ts";
 
 /** An invitation is accepted within a week or asked for again. */
 export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
@@ -27,7 +28,8 @@ export const acceptLink = (publicBaseUrl: string, token: string) =>
 /**
  * Invites `email` into the actor's organization with `role`. The token is returned once (in the
  * accept link) and only its SHA-256 is stored. Inviting someone as owner needs an owner (403);
- * at most 100 invitations are open at once (409 `too_many_invitations`).
+ * at most 100 invitations are open at once (409 `too_many_invitations`); a personal organization
+ * stays its user's alone (409 `personal_organization`).
  *
  * @example
  * const { row, token } = await createInvitation(db, c.var.auth, { email: "ta@uni.edu", role: "editor" });
@@ -36,6 +38,11 @@ export async function createInvitation(db: Database, actor: Auth, invite: { emai
   if (!canChangeMember(actor.role, invite.role, invite.role)) {
     throw new ActionForbiddenError(actor.role, `invite someone as ${invite.role}`);
   }
+  const [organization] = await db
+    .select({ personalUserId: schema.organizations.personalUserId })
+    .from(schema.organizations)
+    .where(eq(schema.organizations.id, actor.organizationId));
+  if (organization?.personalUserId) throw personalOrganization("shared");
   const token = `lh_inv_${randomSecret(32)}`;
   const tokenHash = await sha256Hex(token);
   const open = and(eq(i.organizationId, actor.organizationId), isNull(i.acceptedAt), gt(i.expiresAt, sql`now()`));

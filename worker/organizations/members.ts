@@ -83,5 +83,9 @@ export async function leaveOrganization(db: Database, actor: Auth): Promise<void
  * @example
  * throw personalOrganization("deleted");
  */
-export const personalOrganization = (what: "left" | "deleted") =>
-  new ProblemError(409, "personal_organization", `A personal organization cannot be ${what}.`);
+export const personalOrganization = (what: "left" | "deleted" | "shared") =>
+  new ProblemError(
+    409,
+    "personal_organization",
+    `A personal organization cannot be ${what}; start an organization for a team (POST /v1/organizations).`,
+  );

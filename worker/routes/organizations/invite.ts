@@ -14,7 +14,8 @@ const route = createRoute({
   description:
     "Owners and admins; only an owner may invite an owner. The answer holds the accept link, once: send it to " +
     "the invitee, who signs in (or signs up) with that email and opens it within 7 days. It works once. At " +
-    "most 100 invitations are open at once (409 `too_many_invitations`).",
+    "most 100 invitations are open at once (409 `too_many_invitations`); a personal organization is not shared " +
+    "(409 `personal_organization`).",
   security: bearerSecurity,
   middleware: [authenticate(), inPathOrganization(), authorize("members:manage")] as const,
   request: { params: organizationIdParams, ...jsonBody(inviteSchema) },

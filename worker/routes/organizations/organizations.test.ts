@@ -138,6 +138,10 @@ describe("organizations", () => {
     expect((await api(alice, "POST", `/v1/organizations/${alice.userId}/leave`)).body).toMatchObject({
       code: "personal_organization",
     });
+    const sharePersonal = await api(alice, "POST", `/v1/organizations/${alice.userId}/invitations`, {
+      body: { email: carol.email, role: "viewer" },
+    });
+    expect(sharePersonal.body).toMatchObject({ code: "personal_organization" });
     // An owner may make another owner, after which the first may step down.
     expect((await api(alice, "PATCH", member(bob), { body: { role: "owner" } })).status).toBe(204);
     expect((await api(alice, "POST", `/v1/organizations/${team.id}/leave`)).status).toBe(204);

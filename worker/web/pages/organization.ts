@@ -103,7 +103,7 @@ export async function organizationPage(onSwitch: () => void): Promise<void> {
     const { members: list } = await apiRequest<{ members: Member[] }>(connection(), "GET", `${base}/members`);
     members.replaceChildren(...list.map((member) => memberRow(member, role)));
     managing.replaceChildren(
-      ...(can(role, "members:manage") ? [h("h2", {}, "Invite"), inviteForm(role)] : []),
+      ...(can(role, "members:manage") && !organization.personal ? [h("h2", {}, "Invite"), inviteForm(role)] : []),
       ...(organization.personal
         ? []
         : [h("button", { type: "button", class: "secondary", onclick: leave }, `Leave ${organization.name}`)]),
