@@ -14,6 +14,7 @@ import { health } from "./routes/health/index.ts";
 import { internal } from "./routes/internal/index.ts";
 import { jobsRoutes } from "./routes/jobs/index.ts";
 import { me } from "./routes/me/index.ts";
+import { invitationsRoutes, organizationsRoutes } from "./routes/organizations/index.ts";
 import { uploadsRoutes } from "./routes/uploads/index.ts";
 import { isWebAppRequest } from "./routes/web-app.ts";
 import { webhooksRoutes } from "./routes/webhooks/index.ts";
@@ -31,6 +32,8 @@ export function createApp() {
   app.route("/v1/jobs", jobsRoutes);
   app.route("/v1/uploads", uploadsRoutes);
   app.route("/v1/webhooks", webhooksRoutes);
+  app.route("/v1/organizations", organizationsRoutes);
+  app.route("/v1/invitations", invitationsRoutes);
   mountDocs(app);
   app.notFound((c) =>
     isWebAppRequest(c)

@@ -15,6 +15,8 @@ options:
   --api URL          the API (default: LH_API_URL or http://127.0.0.1:8787)
   --email EMAIL      sign in as this user (or LH_EMAIL); the password comes from
                      LH_PASSWORD or is asked for without echo
+  --organization ID  act in this organization (or LH_ORGANIZATION; default: your
+                     personal one; an API key acts in its own)
   --highlights N     how many highlights to pick (default: scaled to the lecture)
   --clip-min S       shortest clip, in seconds
   --clip-max S       longest clip, in seconds
@@ -40,6 +42,7 @@ async function main(): Promise<number> {
     options: {
       api: { type: "string", default: process.env.LH_API_URL ?? "http://127.0.0.1:8787" },
       email: { type: "string", default: process.env.LH_EMAIL },
+      organization: { type: "string", default: process.env.LH_ORGANIZATION },
       ...optionFlags,
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -57,12 +60,13 @@ async function main(): Promise<number> {
   const apiBase = values.api!;
   const password = values.email ? (process.env.LH_PASSWORD ?? (await hiddenPrompt("Password: "))) : null;
   const apiKey = process.env.LH_API_KEY;
-  const connection = apiKey
+  const credential = apiKey
     ? { apiBase, token: apiKey }
     : values.email && password
       ? await signIn(apiBase, { email: values.email, password })
       : null;
-  if (!connection) throw new UsageError("Set LH_API_KEY, or give --email (and LH_PASSWORD or type the password).");
+  if (!credential) throw new UsageError("Set LH_API_KEY, or give --email (and LH_PASSWORD or type the password).");
+  const connection = { ...credential, organization: values.organization };
 
   const progress = progressLine(process.stderr);
   const report = await processLecture(connection, file, {

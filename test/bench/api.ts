@@ -23,12 +23,10 @@ try {
   try {
     for (let i = 0; i < jobs; i++) {
       const uploadId = await insertBenchUpload(db, user.id);
-      await db.query(`insert into jobs (user_id, upload_id, name, options) values ($1, $2, $3, $4)`, [
-        user.id,
-        uploadId,
-        `Bench lecture ${i + 1}`,
-        JSON.stringify(JobOptions.parse({})),
-      ]);
+      await db.query(
+        `insert into jobs (organization_id, user_id, upload_id, name, options) values ($1, $1, $2, $3, $4)`,
+        [user.id, uploadId, `Bench lecture ${i + 1}`, JSON.stringify(JobOptions.parse({}))],
+      );
     }
   } finally {
     // Ended before the stack stops even when seeding fails, so Postgres shutting down cannot

@@ -41,7 +41,8 @@ export async function registerBenchUser(api: string): Promise<{ user: { id: stri
 }
 
 /**
- * Writes a completed upload of `userId` straight into the database, for jobs to point at.
+ * Writes a completed upload of `userId` straight into the database, for jobs to point at, in
+ * the user's personal organization (which has the user's id).
  *
  * @example
  * const uploadId = await insertBenchUpload(db, user.id);
@@ -49,8 +50,8 @@ export async function registerBenchUser(api: string): Promise<{ user: { id: stri
 export async function insertBenchUpload(db: pg.Client, userId: string): Promise<string> {
   const uploadId = crypto.randomUUID();
   await db.query(
-    `insert into uploads (id, user_id, filename, content_type, size_bytes, object_key, status, expires_at)
-     values ($1, $2, 'bench.mp4', 'video/mp4', 1, $3, 'completed', now() + interval '1 day')`,
+    `insert into uploads (id, organization_id, user_id, filename, content_type, size_bytes, object_key, status, expires_at)
+     values ($1, $2, $2, 'bench.mp4', 'video/mp4', 1, $3, 'completed', now() + interval '1 day')`,
     [uploadId, userId, `uploads/${userId}/${uploadId}/source.mp4`],
   );
   return uploadId;

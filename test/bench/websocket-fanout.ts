@@ -27,8 +27,8 @@ try {
   await db.connect();
   const uploadId = await insertBenchUpload(db, user.id);
   const { rows } = await db.query(
-    `insert into jobs (user_id, upload_id, options, status, started_at, lease_expires_at)
-     values ($1, $2, $3, 'processing', now(), now() + interval '1 hour') returning id`,
+    `insert into jobs (organization_id, user_id, upload_id, name, options, status, started_at, lease_expires_at)
+     values ($1, $1, $2, 'Bench lecture', $3, 'processing', now(), now() + interval '1 hour') returning id`,
     [user.id, uploadId, JSON.stringify(JobOptions.parse({}))],
   );
   await db.end();

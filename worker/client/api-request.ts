@@ -11,6 +11,11 @@ export type ApiConnection = {
   renewToken?: () => Promise<string>;
   /** Defaults to the global fetch; tests pass one that reaches the Worker in-process. */
   fetch?: typeof fetch;
+  /**
+   * The organization a session acts in, sent as `Lh-Organization`; unset, the user's personal
+   * one. An API key always acts in its own organization.
+   */
+  organization?: string;
 };
 
 /** The API refused a request; `code` is the problem's stable code (`upload_parts_missing`, …). */
@@ -31,6 +36,7 @@ type RequestOptions = { body?: unknown; headers?: Record<string, string>; signal
 function send(connection: ApiConnection, method: string, path: string, options: RequestOptions): Promise<Response> {
   const fetcher = connection.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const headers: Record<string, string> = { authorization: `Bearer ${connection.token}`, ...options.headers };
+  if (connection.organization) headers["lh-organization"] = connection.organization;
   if (options.body !== undefined) headers["content-type"] = "application/json";
   return fetcher(`${connection.apiBase.replace(/\/+$/, "")}${path}`, {
     method,

@@ -54,55 +54,88 @@ beforeAll(async () => {
   document = (await (await SELF.fetch(`${apiBase}${openApiPath}`)).json()) as OpenApiDocument;
 });
 
-describe("red team: access", () => {
-  it("no operation on another user's upload, job, API key, webhook or delivery reaches it", async () => {
-    const owner = await registerUser();
-    const stranger = await registerUser();
-    const endpoint = await registerEndpoint(owner.accessToken, "https://hooks.example.com/owner");
-    const { jobId, deliveryIds } = await completedJobDeliveries(owner.userId);
-    const apiKey = await postJson<{ id: string; key: string }>(
-      "/v1/api-keys",
-      { name: "owner's key", scopes: ["jobs:read"] },
-      201,
-      owner.accessToken,
-    );
-    const ownedIds: [RegExp, string][] = [
-      [/^\/v1\/uploads\/\{id\}/, await insertCompletedUpload(owner.userId)],
-      [/^\/v1\/jobs\/\{id\}/, jobId],
-      [/^\/v1\/api-keys\/\{id\}/, apiKey.id],
-      [/^\/v1\/webhooks\/deliveries\/\{id\}/, deliveryIds[0]!],
-      [/^\/v1\/webhooks\/\{id\}/, endpoint.id],
-    ];
-    // A body each operation accepts, so that only ownership can refuse it.
-    const validBodies: Record<string, unknown> = { "PATCH /v1/jobs/{id}": { name: "taken over" } };
-    // Deleting what is not yours answers 204 and changes nothing (documented): the checks below see it kept.
-    const refusals = (method: string) => (method === "DELETE" ? [204, 403, 404] : [401, 403, 404]);
-    const resourceOperations = resourceOperationsOf(document);
-    const answers: (Sent & { method: string })[] = [];
-    for (const { method, path } of resourceOperations) {
-      const id = ownedIds.find(([pattern]) => pattern.test(path))?.[1];
-      expect(id, `an id of the owner's for ${path}`).toBeDefined();
-      const body = hasBody(method) ? JSON.stringify(validBodies[`${method} ${path}`] ?? {}) : undefined;
-      const url = `${apiBase}${path.replace("{id}", id!)}`;
-      // The events socket takes its credential as a subprotocol, and only on an upgrade.
-      const socket = { upgrade: "websocket", "sec-websocket-protocol": `bearer.${stranger.accessToken}` };
-      const headers = { ...authHeaders(stranger.accessToken), ...(path.endsWith("/events") ? socket : {}) };
-      answers.push({ method, ...(await send(`${method} ${path}`, url, { method, headers, body })) });
-    }
-    console.log(`red team: ${answers.length} cross-user requests over ${resourceOperations.length} operations`);
-    expect(resourceOperations.length).toBeGreaterThanOrEqual(14);
-    const reached = answers.filter((a) => !refusals(a.method).includes(a.status) || (a.status >= 400 && faultOf(a)));
-    expect(reached.map((a) => `${a.label} → ${a.status}`)).toEqual([]);
+/** Creates a team organization as `user`; they are its owner. */
+const createOrganization = (user: TestUser, name = "Team") =>
+  postJson<{ id: string }>("/v1/organizations", { name }, 201, user.accessToken);
 
-    // And everything is still the owner's, as it was.
-    const asOwner = (path: string) => SELF.fetch(`${apiBase}${path}`, { headers: authHeaders(owner.accessToken) });
-    const job = (await (await asOwner(`/v1/jobs/${jobId}`)).json()) as { status: string; name: string };
-    expect(job).toMatchObject({ status: "completed", name: "Test lecture" });
-    expect((await asOwner(`/v1/uploads/${ownedIds[0]![1]}`)).status).toBe(200);
-    const hooks = (await (await asOwner("/v1/webhooks")).json()) as { data: { id: string; secret?: string }[] };
-    expect(hooks.data.map((h) => h.id)).toContain(endpoint.id);
-    expect((await SELF.fetch(`${apiBase}/v1/jobs`, { headers: authHeaders(apiKey.key) })).status).toBe(200);
-  }, 300_000);
+/**
+ * How the stranger calls: from their personal organization, naming the owner's organization
+ * they are not a member of, or from a team organization of their own.
+ */
+const strangerSides: [string, (stranger: TestUser, ownerOrganization: string) => Promise<Record<string, string>>][] = [
+  ["another user", async () => ({})],
+  [
+    "a non-member naming the owner's organization",
+    async (_, ownerOrganization) => ({ "lh-organization": ownerOrganization }),
+  ],
+  [
+    "a member of another organization",
+    async (stranger) => ({ "lh-organization": (await createOrganization(stranger, "Elsewhere")).id }),
+  ],
+];
+
+describe("red team: access", () => {
+  it.each(strangerSides)(
+    "no operation on an upload, job, API key, webhook, delivery or organization reaches it: %s",
+    async (_, sideOf) => {
+      const owner = await registerUser();
+      const stranger = await registerUser();
+      const ownerTeam = await createOrganization(owner);
+      const side = await sideOf(stranger, owner.userId);
+      const endpoint = await registerEndpoint(owner.accessToken, "https://hooks.example.com/owner");
+      const { jobId, deliveryIds } = await completedJobDeliveries(owner.userId);
+      const apiKey = await postJson<{ id: string; key: string }>(
+        "/v1/api-keys",
+        { name: "owner's key", scopes: ["jobs:read"] },
+        201,
+        owner.accessToken,
+      );
+      const ownedIds: [RegExp, string][] = [
+        [/^\/v1\/uploads\/\{id\}/, await insertCompletedUpload(owner.userId)],
+        [/^\/v1\/jobs\/\{id\}/, jobId],
+        [/^\/v1\/api-keys\/\{id\}/, apiKey.id],
+        [/^\/v1\/webhooks\/deliveries\/\{id\}/, deliveryIds[0]!],
+        [/^\/v1\/webhooks\/\{id\}/, endpoint.id],
+        [/^\/v1\/organizations\/\{id\}/, ownerTeam.id],
+      ];
+      // A body each operation accepts, so that only ownership can refuse it.
+      const validBodies: Record<string, unknown> = { "PATCH /v1/jobs/{id}": { name: "taken over" } };
+      // Deleting what is not yours answers 204 and changes nothing (documented): the checks below see it kept.
+      const refusals = (method: string) => (method === "DELETE" ? [204, 403, 404] : [401, 403, 404]);
+      const resourceOperations = resourceOperationsOf(document);
+      const answers: (Sent & { method: string })[] = [];
+      for (const { method, path } of resourceOperations) {
+        const id = ownedIds.find(([pattern]) => pattern.test(path))?.[1];
+        expect(id, `an id of the owner's for ${path}`).toBeDefined();
+        const body = hasBody(method) ? JSON.stringify(validBodies[`${method} ${path}`] ?? {}) : undefined;
+        const url = `${apiBase}${path.replace("{id}", id!).replace("{userId}", owner.userId)}`;
+        // The events socket takes its credential as a subprotocol, and only on an upgrade.
+        const socket = { upgrade: "websocket", "sec-websocket-protocol": `bearer.${stranger.accessToken}` };
+        const headers = { ...authHeaders(stranger.accessToken), ...side, ...(path.endsWith("/events") ? socket : {}) };
+        answers.push({ method, ...(await send(`${method} ${path}`, url, { method, headers, body })) });
+      }
+      console.log(
+        `red team: ${answers.length} cross-organization requests over ${resourceOperations.length} operations`,
+      );
+      expect(resourceOperations.length).toBeGreaterThanOrEqual(14);
+      const reached = answers.filter((a) => !refusals(a.method).includes(a.status) || (a.status >= 400 && faultOf(a)));
+      expect(reached.map((a) => `${a.label} → ${a.status}`)).toEqual([]);
+
+      // And everything is still the owner's, as it was.
+      const asOwner = (path: string) => SELF.fetch(`${apiBase}${path}`, { headers: authHeaders(owner.accessToken) });
+      const job = (await (await asOwner(`/v1/jobs/${jobId}`)).json()) as { status: string; name: string };
+      expect(job).toMatchObject({ status: "completed", name: "Test lecture" });
+      expect((await asOwner(`/v1/uploads/${ownedIds[0]![1]}`)).status).toBe(200);
+      const hooks = (await (await asOwner("/v1/webhooks")).json()) as { data: { id: string; secret?: string }[] };
+      expect(hooks.data.map((h) => h.id)).toContain(endpoint.id);
+      expect((await SELF.fetch(`${apiBase}/v1/jobs`, { headers: authHeaders(apiKey.key) })).status).toBe(200);
+      const team = await asOwner(`/v1/organizations/${ownerTeam.id}/members`);
+      expect(((await team.json()) as { members: { userId: string }[] }).members.map((m) => m.userId)).toEqual([
+        owner.userId,
+      ]);
+    },
+    300_000,
+  );
 
   it("a tampered, forged, expired or misplaced token is a 401 problem", async () => {
     const user: TestUser = await registerUser();

@@ -1,9 +1,12 @@
+import { organizationSwitcher } from "./components/organization-switcher.ts";
 import { h } from "./dom.ts";
+import { acceptInvitationPage } from "./pages/accept-invitation.ts";
 import { apiKeysPage } from "./pages/api-keys.ts";
 import { jobPage } from "./pages/job.ts";
 import { jobsPage } from "./pages/jobs.ts";
 import { landingPage } from "./pages/landing.ts";
 import { newJobPage } from "./pages/new-job.ts";
+import { organizationPage } from "./pages/organization.ts";
 import { signInPage } from "./pages/sign-in.ts";
 import { webhooksPage } from "./pages/webhooks.ts";
 import { signInLink } from "./return-path.ts";
@@ -33,6 +36,9 @@ async function route(): Promise<void> {
   if (path === "/jobs") return jobsPage();
   if (path === "/api-keys") return apiKeysPage();
   if (path === "/webhooks") return webhooksPage();
+  if (path === "/organization") return organizationPage(() => void route());
+  const invitation = /^\/invitations\/([^/]+)$/.exec(path);
+  if (invitation) return acceptInvitationPage(decodeURIComponent(invitation[1]!));
   location.hash = "#/new";
 }
 
@@ -51,6 +57,8 @@ function renderNav(): void {
             link("#/jobs", "Jobs"),
             link("#/api-keys", "API keys"),
             link("#/webhooks", "Webhooks"),
+            link("#/organization", "Members"),
+            organizationSwitcher(user.id, () => void route()),
             h(
               "li",
               {},

@@ -1,6 +1,7 @@
 import type { BrowserSession } from "../../agents/contracts/session.ts";
 import type { ApiConnection } from "../client/api-request.ts";
 import { problemDetail } from "./errors.ts";
+import { withOrganization } from "./organization.ts";
 
 /**
  * The signed-in state of this tab. The access token lives only in this module's memory; the
@@ -96,14 +97,15 @@ export function refreshSession(): Promise<boolean> {
 }
 
 /**
- * fetch for the shared clients: API calls carry the current access token and are retried once
+ * fetch for the shared clients: API calls carry the current access token (and the organization
+ * chosen in the switcher) and are retried once
  * after a refresh when it has expired; other URLs (presigned storage PUTs) pass through untouched.
  */
 const sessionFetch: typeof fetch = async (input, init) => {
   const url = String(input instanceof Request ? input.url : input);
   if (!url.startsWith(`${apiBase}/v1/`)) return fetch(input, init);
   const send = () => {
-    const headers = new Headers(init?.headers);
+    const headers = withOrganization(new Headers(init?.headers), current?.user.id);
     headers.set("authorization", `Bearer ${current?.accessToken ?? ""}`);
     return fetch(input, { ...init, headers });
   };

@@ -5,22 +5,25 @@ import { JobOptions } from "../../../agents/contracts/job.ts";
 import type { WorkerEvent } from "../../../agents/contracts/media-protocol.ts";
 import { type Database, schema } from "../../../db/client.ts";
 import type { JobRow } from "../../../worker/jobs/snapshot.ts";
+import { createAccount } from "../../../worker/organizations/create-account.ts";
 import { withTestDatabase } from "./database.ts";
 
 /**
- * A completed upload of `userId`'s, as if the bytes had landed and been verified. Pass `db` to
- * write it through a handle the caller already holds.
+ * A completed upload of `userId`'s, as if the bytes had landed and been verified, in
+ * `organizationId` (by default the user's personal organization, which has their id). Pass `db`
+ * to write it through a handle the caller already holds.
  */
-export async function insertCompletedUpload(userId: string, db?: Database): Promise<string> {
-  if (!db) return withTestDatabase((own) => insertCompletedUpload(userId, own));
+export async function insertCompletedUpload(userId: string, db?: Database, organizationId = userId): Promise<string> {
+  if (!db) return withTestDatabase((own) => insertCompletedUpload(userId, own, organizationId));
   const uploadId = crypto.randomUUID();
   await db.insert(schema.uploads).values({
     id: uploadId,
+    organizationId,
     userId,
     filename: "lecture.mp4",
     contentType: "video/mp4",
     sizeBytes: 1234,
-    objectKey: `uploads/${userId}/${uploadId}/source.mp4`,
+    objectKey: `uploads/${organizationId}/${uploadId}/source.mp4`,
     status: "completed",
     expiresAt: new Date(Date.now() + 86_400_000),
   });
@@ -35,16 +38,18 @@ export async function insertJob(overrides: Partial<typeof schema.jobs.$inferInse
   return withTestDatabase(async (db) => {
     const userId =
       overrides.userId ??
-      (
-        await db
-          .insert(schema.users)
-          .values({ email: `${crypto.randomUUID()}@test.example`, passwordHash: "not-a-real-hash" })
-          .returning()
-      )[0]!.id;
+      (await createAccount(db, { email: `${crypto.randomUUID()}@test.example`, passwordHash: "not-a-real-hash" }))!.id;
     const uploadId = await insertCompletedUpload(userId, db);
     const [job] = await db
       .insert(schema.jobs)
-      .values({ userId, uploadId, name: "Test lecture", options: JobOptions.parse({}), ...overrides })
+      .values({
+        organizationId: userId,
+        userId,
+        uploadId,
+        name: "Test lecture",
+        options: JobOptions.parse({}),
+        ...overrides,
+      })
       .returning();
     return job!;
   });

@@ -11,7 +11,7 @@ const route = createRoute({
   summary: "Create an API key",
   description:
     "Needs a user's access token. The key is in this response only; store it now. " +
-    "An account holds at most 50 live keys (409 `too_many_api_keys`).",
+    "An organization holds at most 50 live keys (409 `too_many_api_keys`).",
   security: bearerSecurity,
   request: jsonBody(createApiKeySchema),
   responses: {
@@ -22,6 +22,6 @@ const route = createRoute({
 
 export const create = createRouter().openapi(route, async (c) => {
   const { name, scopes } = c.req.valid("json");
-  const { key, row } = await createApiKey(c.var.db(), c.var.auth.userId, name, scopes);
+  const { key, row } = await createApiKey(c.var.db(), c.var.auth, name, scopes);
   return c.json({ ...publicApiKey(row), key }, 201);
 });

@@ -1,0 +1,153 @@
+import { can, canChangeMember } from "../../auth/policy.ts";
+import type { OrganizationRole } from "../../auth/roles.ts";
+import { apiRequest } from "../../client/api-request.ts";
+import { confirmAction } from "../components/confirm-dialog.ts";
+import { roleSelect } from "../components/role-select.ts";
+import { secretNotice } from "../components/secret-notice.ts";
+import { errorBox, h, showPage } from "../dom.ts";
+import { actionRunner } from "../errors.ts";
+import { type Organization, selectedOrganization, selectOrganization } from "../organization.ts";
+import { connection, currentUser } from "../session.ts";
+
+type Member = { userId: string; email: string; role: OrganizationRole; joinedAt: string };
+
+/** The organization acted in: its members and roles, invitations, leaving, and starting another. */
+export async function organizationPage(onSwitch: () => void): Promise<void> {
+  const user = currentUser()!;
+  const organizationId = selectedOrganization(user.id) ?? user.id;
+  const error = errorBox();
+  const summary = h("p", { id: "organization-role" });
+  const members = h("ul", { class: "item-list", "aria-label": "Members" });
+  const invited = h("div");
+  const managing = h("div");
+  const base = `/v1/organizations/${organizationId}`;
+  let organization: Organization | null = null;
+  const act = actionRunner(error, () => refresh());
+
+  const memberRow = (member: Member, role: OrganizationRole) => {
+    const row = h("li", {}, h("strong", {}, member.email), h("span", {}, member.role));
+    if (member.userId === user.id || !canChangeMember(role, member.role)) return row;
+    const choice = roleSelect(`role-${member.userId}`, `Role of ${member.email}`, member.role, (next) =>
+      canChangeMember(role, member.role, next),
+    );
+    choice.select.addEventListener("change", () =>
+      act(() =>
+        apiRequest(connection(), "PATCH", `${base}/members/${member.userId}`, { body: { role: choice.select.value } }),
+      ),
+    );
+    const remove = async () => {
+      if (await confirmAction(`Remove ${member.email} from ${organization?.name}?`, "Remove"))
+        await act(() => apiRequest(connection(), "DELETE", `${base}/members/${member.userId}`));
+    };
+    row.append(
+      choice.label,
+      choice.select,
+      h(
+        "button",
+        { type: "button", class: "secondary", "aria-label": `Remove ${member.email}`, onclick: remove },
+        "Remove",
+      ),
+    );
+    return row;
+  };
+
+  const inviteForm = (role: OrganizationRole) => {
+    const email = h("input", { id: "invite-email", name: "email", type: "email", required: true });
+    const choice = roleSelect("invite-role", "Role", "viewer", (next) => canChangeMember(role, next, next));
+    const form = h(
+      "form",
+      { class: "card", "aria-label": "Invite a member" },
+      h("label", { for: "invite-email" }, "Email"),
+      email,
+      choice.label,
+      choice.select,
+      h("button", { type: "submit" }, "Invite"),
+    );
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void act(async () => {
+        const invitation = await apiRequest<{ acceptUrl: string; email: string }>(
+          connection(),
+          "POST",
+          `${base}/invitations`,
+          {
+            body: { email: email.value, role: choice.select.value },
+          },
+        );
+        invited.replaceChildren(
+          secretNotice(
+            `invitation link for ${invitation.email}`,
+            invitation.acceptUrl,
+            "Send it to them: it works once, for 7 days, and is not shown again.",
+          ),
+        );
+        form.reset();
+      });
+    });
+    return form;
+  };
+
+  const refresh = async () => {
+    const { organizations } = await apiRequest<{ organizations: Organization[] }>(
+      connection(),
+      "GET",
+      "/v1/organizations",
+    );
+    organization = organizations.find((o) => o.id === organizationId) ?? null;
+    if (!organization) {
+      selectOrganization(user.id, null);
+      return onSwitch();
+    }
+    const role = organization.role;
+    summary.textContent = `${organization.name}: your role is ${role}.`;
+    const { members: list } = await apiRequest<{ members: Member[] }>(connection(), "GET", `${base}/members`);
+    members.replaceChildren(...list.map((member) => memberRow(member, role)));
+    managing.replaceChildren(
+      ...(can(role, "members:manage") && !organization.personal ? [h("h2", {}, "Invite"), inviteForm(role)] : []),
+      ...(organization.personal
+        ? []
+        : [h("button", { type: "button", class: "secondary", onclick: leave }, `Leave ${organization.name}`)]),
+    );
+  };
+
+  const leave = async () => {
+    if (!(await confirmAction(`Leave ${organization?.name}? You lose access to its jobs.`, "Leave"))) return;
+    await act(async () => {
+      await apiRequest(connection(), "POST", `${base}/leave`);
+      selectOrganization(user.id, null);
+      onSwitch();
+    });
+  };
+
+  const name = h("input", { id: "organization-name", name: "name", required: true, maxlength: 100 });
+  const createForm = h(
+    "form",
+    { class: "card", "aria-label": "New organization" },
+    h("label", { for: "organization-name" }, "Name"),
+    name,
+    h("button", { type: "submit" }, "Create organization"),
+  );
+  createForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void act(async () => {
+      const created = await apiRequest<Organization>(connection(), "POST", "/v1/organizations", {
+        body: { name: name.value },
+      });
+      selectOrganization(user.id, created.id);
+      onSwitch();
+    });
+  });
+
+  showPage(
+    h("h1", {}, "Organization"),
+    summary,
+    error,
+    h("h2", {}, "Members"),
+    members,
+    invited,
+    managing,
+    h("h2", {}, "Start an organization"),
+    createForm,
+  );
+  await act(async () => undefined);
+}
