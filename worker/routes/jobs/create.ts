@@ -20,7 +20,9 @@ const route = createRoute({
   description:
     "Answers 202 with the queued job. With an `Idempotency-Key` header, repeating the same request returns the same " +
     "job; the same key with another body answers 422 `idempotency_key_reused`. A `webhookUrl` needs the account's " +
-    "signing secret (`POST /v1/webhooks/account-secret`), else 409 `account_secret_missing`.",
+    "signing secret (`POST /v1/webhooks/account-secret`), else 409 `account_secret_missing`. Once this month's " +
+    "usage reaches a monthly limit (`PUT /v1/usage/limits`), new jobs answer 429 `usage_limit_reached` with the " +
+    "`limit`, its `allowed` amount, the `used` amount and `resetsAt`; a repeated key still returns its job.",
   security: bearerSecurity,
   middleware: [authenticate(), requireScope("jobs:write")] as const,
   request: {
