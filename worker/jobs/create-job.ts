@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { JobOptions } from "../../agents/contracts/job.ts";
 import { type Database, schema } from "../../db/client.ts";
+import type { Actor } from "../auth/caller.ts";
 import { sha256Hex } from "../auth/secrets.ts";
 import type { Env } from "../env.ts";
 import { ProblemError } from "../errors/problem.ts";
@@ -13,13 +14,18 @@ import { lectureName } from "./lecture-name.ts";
 import type { JobRow } from "./snapshot.ts";
 
 export type CreateJobInput = {
-  userId: string;
+  /** The organization the job belongs to and the user who starts it. */
+  actor: Actor;
   uploadId: string;
   options: JobOptions;
   webhookUrl?: string;
   metadata?: Record<string, unknown>;
   idempotencyKey?: string;
 };
+
+/** Idempotency keys are the organization's, as its jobs are. */
+const idempotencyKeyOf = (actor: Actor, key: string) =>
+  and(eq(schema.idempotencyKeys.organizationId, actor.organizationId), eq(schema.idempotencyKeys.key, key));
 
 /** JSON with sorted keys, so the same body hashes the same whatever order its keys came in. */
 export function stableStringify(value: unknown): string {
@@ -48,20 +54,17 @@ export async function createJob(
   db: Database,
   input: CreateJobInput,
 ): Promise<{ job: JobRow; replayed: boolean }> {
-  const { userId, uploadId, options, webhookUrl, metadata, idempotencyKey } = input;
+  const { actor, uploadId, options, webhookUrl, metadata, idempotencyKey } = input;
   const requestHash = await sha256Hex(stableStringify({ uploadId, options, webhookUrl, metadata }));
   const result = await db.transaction(async (tx) => {
     if (idempotencyKey) {
       const claimed = await tx
         .insert(schema.idempotencyKeys)
-        .values({ userId, key: idempotencyKey, requestHash })
+        .values({ ...actor, key: idempotencyKey, requestHash })
         .onConflictDoNothing()
         .returning();
       if (claimed.length === 0) {
-        const [earlier] = await tx
-          .select()
-          .from(schema.idempotencyKeys)
-          .where(and(eq(schema.idempotencyKeys.userId, userId), eq(schema.idempotencyKeys.key, idempotencyKey)));
+        const [earlier] = await tx.select().from(schema.idempotencyKeys).where(idempotencyKeyOf(actor, idempotencyKey));
         if (earlier?.requestHash !== requestHash || !earlier.jobId) {
           throw new ProblemError(
             422,
@@ -73,15 +76,15 @@ export async function createJob(
         return { job: job!, replayed: true, outbox: [] };
       }
     }
-    await refuseOverLimit(tx, usageOwnerOf({ userId }), new Date());
-    const upload = await lockOwnUpload(tx, userId, uploadId, "share");
+    await refuseOverLimit(tx, usageOwnerOf(actor), new Date());
+    const upload = await lockOwnUpload(tx, actor, uploadId, "share");
     if (upload.status !== "completed") {
       throw new ProblemError(409, "upload_not_completed", "Complete the upload before starting a job from it.");
     }
     const [job] = await tx
       .insert(schema.jobs)
       .values({
-        userId,
+        ...actor,
         uploadId,
         name: lectureName(upload.filename),
         options,
@@ -91,10 +94,7 @@ export async function createJob(
       })
       .returning();
     if (idempotencyKey) {
-      await tx
-        .update(schema.idempotencyKeys)
-        .set({ jobId: job!.id })
-        .where(and(eq(schema.idempotencyKeys.userId, userId), eq(schema.idempotencyKeys.key, idempotencyKey)));
+      await tx.update(schema.idempotencyKeys).set({ jobId: job!.id }).where(idempotencyKeyOf(actor, idempotencyKey));
     }
     const outbox = await recordEffects(tx, job!.id, [{ kind: "dispatch", attempt: job!.attempt }, { kind: "publish" }]);
     return { job: job!, replayed: false, outbox };

@@ -13,7 +13,7 @@ const unlimited: UsageLimits = { monthlyMinutes: null, monthlyCostUsd: null };
 export const resetOf = (now: Date) => monthStart(addMonths(monthOf(now), 1));
 
 export async function readLimits(db: Database | Transaction, ownerId: string): Promise<UsageLimits> {
-  const [row] = await db.select().from(usageLimits).where(eq(usageLimits.ownerId, ownerId));
+  const [row] = await db.select().from(usageLimits).where(eq(usageLimits.organizationId, ownerId));
   return row ? { monthlyMinutes: row.monthlyMinutes, monthlyCostUsd: row.monthlyCostUsd } : unlimited;
 }
 
@@ -21,8 +21,8 @@ export async function readLimits(db: Database | Transaction, ownerId: string): P
 export async function writeLimits(db: Database, ownerId: string, limits: UsageLimits): Promise<UsageLimits> {
   await db
     .insert(usageLimits)
-    .values({ ownerId, ...limits })
-    .onConflictDoUpdate({ target: usageLimits.ownerId, set: { ...limits, updatedAt: new Date() } });
+    .values({ organizationId: ownerId, ...limits })
+    .onConflictDoUpdate({ target: usageLimits.organizationId, set: { ...limits, updatedAt: new Date() } });
   return limits;
 }
 
@@ -35,7 +35,7 @@ export async function writeLimits(db: Database, ownerId: string, limits: UsageLi
  * after the completed ones reached it. An owner without limits takes no lock.
  */
 export async function refuseOverLimit(tx: Transaction, ownerId: string, now: Date): Promise<void> {
-  const [limits] = await tx.select().from(usageLimits).where(eq(usageLimits.ownerId, ownerId)).for("update");
+  const [limits] = await tx.select().from(usageLimits).where(eq(usageLimits.organizationId, ownerId)).for("update");
   if (!limits || (limits.monthlyMinutes === null && limits.monthlyCostUsd === null)) return;
   const month = monthOf(now);
   const [usage] = await monthlyUsage(tx, ownerId, month, month);

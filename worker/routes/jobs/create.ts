@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { JobOptions } from "../../../agents/contracts/job.ts";
 import { createJob } from "../../jobs/create-job.ts";
 import { enforceRateLimit } from "../../limits/rules.ts";
-import { authenticate, requireScope } from "../../middleware/auth/index.ts";
+import { authenticate, authorize } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { requireAccountSecret } from "../../webhooks/account-secret.ts";
@@ -24,7 +24,7 @@ const route = createRoute({
     "usage reaches a monthly limit (`PUT /v1/usage/limits`), new jobs answer 429 `usage_limit_reached` with the " +
     "`limit`, its `allowed` amount, the `used` amount and `resetsAt`; a repeated key still returns its job.",
   security: bearerSecurity,
-  middleware: [authenticate(), requireScope("jobs:write")] as const,
+  middleware: [authenticate(), authorize("jobs:write")] as const,
   request: {
     headers: z.object({
       "idempotency-key": z
@@ -47,11 +47,11 @@ export const create = createRouter().openapi(route, async (c) => {
   const idempotencyKey = c.req.valid("header")["idempotency-key"];
   if (webhookUrl) {
     requireAllowedWebhookUrl(c.env, webhookUrl, "webhookUrl");
-    await requireAccountSecret(c.var.db(), c.var.auth.userId);
+    await requireAccountSecret(c.var.db(), c.var.auth.organizationId);
   }
   await enforceRateLimit(c.env, jobLimits.createPerUser, c.var.auth.userId);
   const { job } = await createJob(c.env, c.var.db(), {
-    userId: c.var.auth.userId,
+    actor: c.var.auth,
     uploadId,
     options: options ?? JobOptions.parse({}),
     webhookUrl,

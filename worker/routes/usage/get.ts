@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ProblemError } from "../../errors/problem.ts";
-import { authenticate, requireScope } from "../../middleware/auth/index.ts";
+import { authenticate, authorize } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { monthlyUsage } from "../../usage/aggregate.ts";
@@ -16,12 +16,13 @@ const route = createRoute({
   tags: ["Usage"],
   summary: "Minutes processed, jobs by outcome and AI cost per month",
   description:
-    "Counts each job in the UTC month it was started. Minutes are the lengths of the lectures of completed jobs; " +
+    "The organization's usage (the `Lh-Organization` header, else the personal one); any member may read it. " +
+    "Counts each job in the UTC month it was started, whoever of the members started it. Minutes are the lengths of the lectures of completed jobs; " +
     "AI cost is what the pipeline's AI calls cost for them. Every month of the range is listed, oldest first. " +
     `Default: the current month and the five before it; at most ${maxMonthsPerRequest} months. A \`from\` after ` +
     "`to` or a longer range answers 422 `invalid_month_range`; an unknown parameter 422 `unknown_field`.",
   security: bearerSecurity,
-  middleware: [authenticate(), requireScope("jobs:read")] as const,
+  middleware: [authenticate(), authorize("jobs:read")] as const,
   request: { query: usageQuery },
   responses: { 200: jsonContent(usageReport, "Usage per month."), ...problemResponses(400, 401, 403, 422) },
 });

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { authenticate, requireUserToken } from "../../middleware/auth/index.ts";
+import { authenticate, authorize } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { resetOf, writeLimits } from "../../usage/limits.ts";
@@ -13,10 +13,10 @@ const route = createRoute({
   summary: "Set the monthly limits",
   description:
     "Replaces both limits; null leaves an amount unlimited. Once the month's usage reaches a limit, new jobs " +
-    "answer 429 `usage_limit_reached` until the month ends (UTC) or the limit is raised. Needs a user's own " +
-    "token: an API key cannot raise the limits it is held to.",
+    "answer 429 `usage_limit_reached` until the month ends (UTC) or the limit is raised. For the organization's " +
+    "owners and admins, with their own token: an API key cannot raise the limits it is held to.",
   security: bearerSecurity,
-  middleware: [authenticate(), requireUserToken()] as const,
+  middleware: [authenticate(), authorize("usage:manage")] as const,
   request: jsonBody(usageLimitsBody),
   responses: { 200: jsonContent(usageLimitsView, "The limits now in force."), ...problemResponses(400, 401, 403, 422) },
 });

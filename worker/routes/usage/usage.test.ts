@@ -1,6 +1,8 @@
 import { SELF } from "cloudflare:test";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { JobStatus } from "../../../agents/contracts/job.ts";
+import { schema } from "../../../db/client.ts";
 import {
   apiBase,
   authHeaders,
@@ -8,8 +10,28 @@ import {
   registerUser,
   uniqueAddress,
 } from "../../../test/support/worker/accounts.ts";
+import { withTestDatabase } from "../../../test/support/worker/database.ts";
 import { insertCompletedUpload, insertJob } from "../../../test/support/worker/jobs.ts";
+import type { OrganizationRole } from "../../auth/roles.ts";
 import type { UsageReport } from "../../usage/report.ts";
+
+/** A team organization whose members hold these roles, made in the database: these tests are about usage. */
+async function team(members: [string, OrganizationRole][]): Promise<string> {
+  return withTestDatabase(async (db) => {
+    const [organization] = await db.insert(schema.organizations).values({ name: "Physics" }).returning();
+    const organizationId = organization!.id;
+    await db.insert(schema.memberships).values(members.map(([userId, role]) => ({ organizationId, userId, role })));
+    return organizationId;
+  });
+}
+
+/** A completed upload of `userId`'s in the organization `organizationId`. */
+const teamUpload = (userId: string, organizationId: string) =>
+  withTestDatabase(async (db) => {
+    const uploadId = await insertCompletedUpload(userId, db);
+    await db.update(schema.uploads).set({ organizationId }).where(eq(schema.uploads.id, uploadId));
+    return uploadId;
+  });
 
 const call = (method: string, path: string, credential: string, body?: unknown, headers = {}) =>
   SELF.fetch(`${apiBase}${path}`, {
@@ -24,18 +46,35 @@ const usage = async (credential: string, query = "") => {
   return (await response.json()) as UsageReport;
 };
 
-/** A job of `userId`'s started at `createdAt`, finished as `status`; completed ones carry minutes and cost. */
-const job = (userId: string, createdAt: string, status: JobStatus, minutes = 0, costUsd: number | null = null) =>
+/**
+ * A job `userId` started at `createdAt` (in their personal organization unless `organizationId`
+ * says otherwise), finished as `status`; completed ones carry minutes and cost.
+ */
+const job = (
+  userId: string,
+  createdAt: string,
+  status: JobStatus,
+  minutes = 0,
+  costUsd: number | null = null,
+  organizationId = userId,
+) =>
   insertJob({
     userId,
+    organizationId,
     createdAt: new Date(createdAt),
     status,
     durationSeconds: status === "completed" ? minutes * 60 : null,
     aiCostUsd: costUsd,
   });
 
-const startJob = (credential: string, uploadId: string, idempotencyKey?: string) =>
-  call("POST", "/v1/jobs", credential, { uploadId }, idempotencyKey ? { "idempotency-key": idempotencyKey } : {});
+const startJob = (credential: string, uploadId: string, idempotencyKey?: string, headers = {}) =>
+  call(
+    "POST",
+    "/v1/jobs",
+    credential,
+    { uploadId },
+    { ...headers, ...(idempotencyKey && { "idempotency-key": idempotencyKey }) },
+  );
 
 const thisMonth = () => `${new Date().toISOString().slice(0, 7)}-02T00:00:00Z`;
 
@@ -178,5 +217,52 @@ describe("monthly limits", () => {
       Array.from({ length: 4 }, (_, i) => startJob(alice.accessToken, uploadId, `race-${i}`).then((r) => r.status)),
     );
     expect(statuses).toEqual([429, 429, 429, 429]);
+  });
+});
+
+describe("an organization's usage and limits", () => {
+  it("sum every member's jobs, show them to every member, and are set by owners and admins only", async () => {
+    const [owner, admin, editor, viewer, outsider] = await Promise.all([1, 2, 3, 4, 5].map(() => registerUser()));
+    if (!owner || !admin || !editor || !viewer || !outsider) throw new Error("five users");
+    const physics = await team([
+      [owner.userId, "owner"],
+      [admin.userId, "admin"],
+      [editor.userId, "editor"],
+      [viewer.userId, "viewer"],
+    ]);
+    const inPhysics = { "lh-organization": physics };
+    await job(editor.userId, thisMonth(), "completed", 20, 0.2, physics);
+    await job(admin.userId, thisMonth(), "failed", 0, null, physics);
+    await job(editor.userId, thisMonth(), "completed", 7, 0.1); // the editor's personal organization
+    await job(outsider.userId, thisMonth(), "completed", 50, 1);
+
+    for (const member of [owner, admin, editor, viewer]) {
+      const response = await call("GET", "/v1/usage", member.accessToken, undefined, inPhysics);
+      expect(response.status).toBe(200);
+      const month = ((await response.json()) as UsageReport).months.at(-1)!;
+      expect(month).toMatchObject({
+        minutesProcessed: 20,
+        aiCostUsd: 0.2,
+        jobs: { total: 2, completed: 1, failed: 1 },
+      });
+    }
+    expect((await usage(editor.accessToken)).months.at(-1)!.minutesProcessed).toBe(7);
+    // Not a member: the organization looks like one that does not exist.
+    expect((await call("GET", "/v1/usage", outsider.accessToken, undefined, inPhysics)).status).toBe(404);
+
+    const limits = { monthlyMinutes: 20, monthlyCostUsd: null };
+    const setBy = async (member: typeof owner) =>
+      (await call("PUT", "/v1/usage/limits", member.accessToken, limits, inPhysics)).status;
+    expect(await setBy(viewer)).toBe(403);
+    expect(await setBy(editor)).toBe(403);
+    expect(await setBy(admin)).toBe(200);
+    expect(await setBy(owner)).toBe(200);
+    expect(await setBy(outsider)).toBe(404);
+
+    // The team's limit holds for every member starting a job there, and nowhere else.
+    const refused = await startJob(editor.accessToken, await teamUpload(editor.userId, physics), undefined, inPhysics);
+    expect(await refused.json()).toMatchObject({ code: "usage_limit_reached", allowed: 20, used: 20 });
+    expect((await startJob(editor.accessToken, await insertCompletedUpload(editor.userId))).status).toBe(202);
+    expect((await usage(editor.accessToken)).limits.monthlyMinutes).toBeNull();
   });
 });
