@@ -54,6 +54,7 @@ function charts(months: MonthUsage[]): HTMLElement[] {
     labels,
     series: outcomes.map((o) => ({ name: o.name, className: o.className, values: months.map(o.count) })),
     format: (n) => String(Math.round(n)),
+    wholeNumbers: true,
   });
   const legend = h(
     "ul",

@@ -10,6 +10,8 @@ export type BarChartSpec = {
   labels: [string, string][];
   series: BarSeries[];
   format: (value: number) => string;
+  /** Counts: the axis steps by whole numbers. */
+  wholeNumbers?: boolean;
 };
 
 const svgNs = "http://www.w3.org/2000/svg";
@@ -25,16 +27,25 @@ function svg(tag: string, attributes: Record<string, string | number>, ...childr
   return element;
 }
 
+/** 1, 2 or 5 times a power of ten, at least `value`. */
+function roundUp(value: number): number {
+  const power = 10 ** Math.floor(Math.log10(value));
+  return ([1, 2, 5, 10].find((step) => step * power >= value) ?? 10) * power;
+}
+
 /**
- * A round top for the value axis: 1, 2 or 5 times a power of ten, at least `max`.
+ * The value axis's ticks: at most five round steps from zero to at least `max`.
  *
  * @example
- * niceCeiling(73) // 100; niceCeiling(0) // 1
+ * axisTicks(45, false) // [0, 20, 40, 60]
+ * axisTicks(4, true) // [0, 1, 2, 3, 4]
+ * axisTicks(0, true) // [0, 1]
  */
-export function niceCeiling(max: number): number {
-  if (max <= 0) return 1;
-  const power = 10 ** Math.floor(Math.log10(max));
-  return ([1, 2, 5, 10].find((step) => step * power >= max) ?? 10) * power;
+export function axisTicks(max: number, wholeNumbers: boolean): number[] {
+  const smallest = wholeNumbers ? 1 : 0.1;
+  const step = max <= 0 ? smallest : Math.max(smallest, roundUp(max / 4));
+  const count = Math.max(1, Math.ceil(max / step));
+  return Array.from({ length: count + 1 }, (_, i) => i * step);
 }
 
 /**
@@ -48,7 +59,8 @@ export function niceCeiling(max: number): number {
  */
 export function barChart(spec: BarChartSpec): SVGElement {
   const totals = spec.labels.map((_, i) => spec.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
-  const top = niceCeiling(Math.max(...totals, 0));
+  const ticks = axisTicks(Math.max(...totals, 0), spec.wholeNumbers ?? false);
+  const top = ticks.at(-1)!;
   const plotWidth = width - plot.left - plot.right;
   const plotHeight = height - plot.top - plot.bottom;
   const y = (value: number) => plot.top + plotHeight - (value / top) * plotHeight;
@@ -57,12 +69,12 @@ export function barChart(spec: BarChartSpec): SVGElement {
   // With many months, every label would overlap: every nth is written.
   const labelEvery = Math.ceil(spec.labels.length / 8);
 
-  const grid = [0, 0.25, 0.5, 0.75, 1].map((share) =>
+  const grid = ticks.map((tick) =>
     svg(
       "g",
       { class: "chart-grid" },
-      svg("line", { x1: plot.left, x2: width - plot.right, y1: y(top * share), y2: y(top * share) }),
-      svg("text", { x: plot.left - 4, y: y(top * share) + 4, "text-anchor": "end" }, spec.format(top * share)),
+      svg("line", { x1: plot.left, x2: width - plot.right, y1: y(tick), y2: y(tick) }),
+      svg("text", { x: plot.left - 4, y: y(tick) + 4, "text-anchor": "end" }, spec.format(tick)),
     ),
   );
   const bars = spec.labels.map(([first, second], i) => {
