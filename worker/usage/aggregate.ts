@@ -11,19 +11,12 @@ const { jobs } = schema;
 const monthOfJob = sql<string>`to_char(date_trunc('month', ${jobs.createdAt} at time zone 'UTC'), 'YYYY-MM')`;
 
 /**
- * An owner's usage per month from `from` to `to` (both included), summed by Postgres over the
- * range scan of `jobs_user_created_idx`; months without jobs are there with zeros.
- *
- * @example
- * await monthlyUsage(db, userId, "2026-07", "2026-12") // six MonthUsage, July first
+ * The query behind `monthlyUsage`: one row per month and status of the owner's jobs started
+ * from `from` to `to` (both included), summed by Postgres over a range scan of
+ * `jobs_organization_created_idx`. Exported for the benchmark's EXPLAIN.
  */
-export async function monthlyUsage(
-  db: Database | Transaction,
-  ownerId: string,
-  from: Month,
-  to: Month,
-): Promise<MonthUsage[]> {
-  const rows = await db
+export function usageRows(db: Database | Transaction, ownerId: string, from: Month, to: Month) {
+  return db
     .select({
       month: monthOfJob,
       status: jobs.status,
@@ -40,6 +33,22 @@ export async function monthlyUsage(
       ),
     )
     .groupBy(sql`1`, sql`2`);
+}
+
+/**
+ * An owner's usage per month from `from` to `to` (both included); months without jobs are
+ * there with zeros.
+ *
+ * @example
+ * await monthlyUsage(db, organizationId, "2026-07", "2026-12") // six MonthUsage, July first
+ */
+export async function monthlyUsage(
+  db: Database | Transaction,
+  ownerId: string,
+  from: Month,
+  to: Month,
+): Promise<MonthUsage[]> {
+  const rows = await usageRows(db, ownerId, from, to);
   return monthsBetween(from, to).map((month) => {
     const of = rows.filter((row) => row.month === month);
     const counts = Object.fromEntries(
