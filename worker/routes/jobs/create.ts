@@ -3,10 +3,11 @@ import { JobOptions } from "../../../agents/contracts/job.ts";
 import { createJob } from "../../jobs/create-job.ts";
 import { enforceRateLimit } from "../../limits/rules.ts";
 import { authenticate, authorize } from "../../middleware/auth/index.ts";
-import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
+import { bearerSecurity, jsonBody, jsonContent, problemResponses, problemSchema } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { requireAccountSecret } from "../../webhooks/account-secret.ts";
 import { requireAllowedWebhookUrl } from "../../webhooks/url-safety.ts";
+import { usageLimitProblem } from "../usage/schemas.ts";
 import { createJobBody, jobView } from "./schemas.ts";
 import { toJobView } from "./view.ts";
 
@@ -38,7 +39,12 @@ const route = createRoute({
   },
   responses: {
     202: jsonContent(jobView, "The job, queued (or the earlier job for a repeated key)."),
-    ...problemResponses(400, 401, 403, 404, 409, 422, 429),
+    ...problemResponses(400, 401, 403, 404, 409, 422),
+    429: {
+      description:
+        "Rate limited (`rate_limited`), or a monthly usage limit is reached (`usage_limit_reached`); see `Retry-After`.",
+      content: { "application/problem+json": { schema: z.union([problemSchema, usageLimitProblem]) } },
+    },
   },
 });
 

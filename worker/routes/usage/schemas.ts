@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { jobStatuses } from "../../../agents/contracts/job.ts";
+import { problemSchema } from "../../openapi/responses.ts";
 import { maxMonthsPerRequest, monthPattern } from "../../usage/months.ts";
 
 const month = z
@@ -55,3 +56,13 @@ const monthUsage = z
 export const usageReport = z
   .object({ from: z.string(), to: z.string(), months: z.array(monthUsage), limits: usageLimitsView })
   .openapi("UsageReport");
+
+/** The 429 of `POST /v1/jobs` once a limit is reached: the problem with the limit's members. */
+export const usageLimitProblem = problemSchema
+  .extend({
+    limit: z.enum(["monthly_minutes", "monthly_cost_usd"]),
+    allowed: z.number().openapi({ description: "The monthly limit, in minutes or USD." }),
+    used: z.number().openapi({ description: "This month's usage so far, in the same unit." }),
+    resetsAt: z.iso.datetime().openapi({ description: "When the month ends (UTC) and jobs start again." }),
+  })
+  .openapi("UsageLimitProblem");

@@ -266,3 +266,19 @@ describe("an organization's usage and limits", () => {
     expect((await usage(editor.accessToken)).limits.monthlyMinutes).toBeNull();
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("describes the usage query, the limits and the limit problem of job creation", async () => {
+    const document = (await (await SELF.fetch(`${apiBase}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; responses: object }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const query = document.paths["/v1/usage"]!.get!.parameters!.filter((p) => p.in === "query").map((p) => p.name);
+    expect(query.sort()).toEqual(["from", "to"]);
+    expect(document.paths["/v1/usage/limits"]!.put).toBeDefined();
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining(["UsageReport", "MonthUsage", "UsageLimits", "UsageLimitProblem"]),
+    );
+    expect(JSON.stringify(document.paths["/v1/jobs"]!.post!.responses)).toContain("UsageLimitProblem");
+  });
+});
