@@ -1,7 +1,9 @@
+import { can } from "../../auth/policy.ts";
+import type { OrganizationRole } from "../../auth/roles.ts";
 import { apiRequest } from "../../client/api-request.ts";
 import type { MonthUsage, UsageReport } from "../../usage/report.ts";
 import { barChart } from "../components/usage/bar-chart.ts";
-import { limitsForm } from "../components/usage/limits-form.ts";
+import { limitsForm, limitsNotice } from "../components/usage/limits-form.ts";
 import { formatMinutes, formatUsd, monthInWords, monthLabel, outcomes } from "../components/usage/month-label.ts";
 import { usageTable } from "../components/usage/usage-table.ts";
 import { errorBox, h, showPage } from "../dom.ts";
@@ -73,12 +75,15 @@ export async function usagePage(): Promise<void> {
   const content = h("div", { class: "usage" });
   const act = actionRunner(error, async () => undefined);
   const load = async () => {
-    const report = await apiRequest<UsageReport>(connection(), "GET", "/v1/usage");
+    const [report, me] = await Promise.all([
+      apiRequest<UsageReport>(connection(), "GET", "/v1/usage"),
+      apiRequest<{ organization: { role: OrganizationRole } }>(connection(), "GET", "/v1/me"),
+    ]);
     content.replaceChildren(
       thisMonth(report),
       h("div", { class: "charts" }, ...charts(report.months)),
       usageTable(report.months),
-      limitsForm(report.limits, error, load),
+      can(me.organization.role, "usage:manage") ? limitsForm(report.limits, error, load) : limitsNotice(report.limits),
     );
   };
   showPage(h("h1", {}, "Usage"), error, content);

@@ -15,9 +15,21 @@ const field = (id: string, label: string, hint: string, input: HTMLInputElement)
     h("span", { class: "hint", id: `${id}-hint` }, hint),
   );
 
+/** The monthly limits as text, for members who may not change them. */
+export function limitsNotice(limits: UsageLimits): HTMLElement {
+  const minutes = limits.monthlyMinutes === null ? "no minutes limit" : `${limits.monthlyMinutes} minutes`;
+  const cost = limits.monthlyCostUsd === null ? "no AI cost limit" : `$${limits.monthlyCostUsd.toFixed(2)} of AI cost`;
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": "limits-heading" },
+    h("h2", { id: "limits-heading" }, "Monthly limits"),
+    h("p", {}, `Each month: ${minutes}, ${cost}. The organization's owners and admins can change them.`),
+  );
+}
+
 /**
- * The monthly limits, editable: an empty field is unlimited. Owners and admins may save them;
- * anyone else gets the API's refusal in `error`. `saved` redraws the page with the new limits.
+ * The monthly limits, editable by owners and admins: an empty field is unlimited. `saved`
+ * redraws the page with the new limits; a refusal shows in `error`.
  */
 export function limitsForm(limits: UsageLimits, error: HTMLElement, saved: () => Promise<void>): HTMLFormElement {
   const input = (id: string, value: number | null, step: string, min: string) =>
