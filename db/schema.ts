@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -194,6 +195,11 @@ export const jobs = pgTable(
     /** Known once the job completes: the lecture's length and a picture to show it by. */
     durationSeconds: real("duration_seconds"),
     posterKey: text("poster_key"),
+    /**
+     * What the job's AI calls cost in USD (the manifest's `stats.costUsd`), stored at completion
+     * so usage sums it in SQL; null until then and for jobs that never completed.
+     */
+    aiCostUsd: doublePrecision("ai_cost_usd"),
     options: jsonb("options").$type<JobOptions>().notNull(),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
     webhookUrl: text("webhook_url"),
@@ -226,6 +232,7 @@ export const jobs = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // Also serves usage: an organization's jobs started within a range of months (worker/usage/).
     index("jobs_organization_created_idx").on(t.organizationId, t.createdAt, t.id),
     index("jobs_lease_idx").on(t.status, t.leaseExpiresAt),
     index("jobs_capacity_wait_idx")
@@ -378,3 +385,17 @@ export const internalRequestNonces = pgTable(
   },
   (t) => [index("internal_request_nonces_expires_idx").on(t.expiresAt)],
 );
+
+/**
+ * An organization's optional monthly limits (worker/usage/limits.ts); null leaves that amount
+ * unlimited. New jobs are refused once a month's usage reaches a limit. The row is also the lock
+ * that serializes the limit check of the organization's concurrent job creations.
+ */
+export const usageLimits = pgTable("usage_limits", {
+  organizationId: uuid("organization_id")
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  monthlyMinutes: integer("monthly_minutes"),
+  monthlyCostUsd: doublePrecision("monthly_cost_usd"),
+  updatedAt: updatedAt(),
+});

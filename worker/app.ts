@@ -16,6 +16,7 @@ import { jobsRoutes } from "./routes/jobs/index.ts";
 import { me } from "./routes/me/index.ts";
 import { invitationsRoutes, organizationsRoutes } from "./routes/organizations/index.ts";
 import { uploadsRoutes } from "./routes/uploads/index.ts";
+import { usageRoutes } from "./routes/usage/index.ts";
 import { isWebAppRequest } from "./routes/web-app.ts";
 import { webhooksRoutes } from "./routes/webhooks/index.ts";
 
@@ -31,6 +32,7 @@ export function createApp() {
   app.route("/v1/api-keys", apiKeysRoutes);
   app.route("/v1/jobs", jobsRoutes);
   app.route("/v1/uploads", uploadsRoutes);
+  app.route("/v1/usage", usageRoutes);
   app.route("/v1/webhooks", webhooksRoutes);
   app.route("/v1/organizations", organizationsRoutes);
   app.route("/v1/invitations", invitationsRoutes);

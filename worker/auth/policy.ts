@@ -15,6 +15,7 @@ export const actions = [
   "organization:create",
   "invitations:accept",
   "members:manage",
+  "usage:manage",
   "organization:delete",
 ] as const;
 
@@ -23,7 +24,7 @@ export type Action = (typeof actions)[number];
 /** Starting an organization of one's own and joining another are open to every member. */
 const viewer: readonly Action[] = ["jobs:read", "organization:read", "organization:create", "invitations:accept"];
 const editor: readonly Action[] = [...viewer, "jobs:write", "uploads:write"];
-const admin: readonly Action[] = [...editor, "api_keys:manage", "webhooks:manage", "members:manage"];
+const admin: readonly Action[] = [...editor, "api_keys:manage", "webhooks:manage", "members:manage", "usage:manage"];
 
 /** The policy: what each role may do. */
 export const permissions: Readonly<Record<OrganizationRole, ReadonlySet<Action>>> = {
@@ -47,6 +48,8 @@ export const actionScopes: Readonly<Record<Action, Scope | null>> = {
   "organization:create": null,
   "invitations:accept": null,
   "members:manage": null,
+  // Setting the monthly limits: a key cannot raise the limits it is held to.
+  "usage:manage": null,
   "organization:delete": null,
 };
 

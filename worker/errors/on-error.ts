@@ -34,6 +34,7 @@ const httpExceptionCodes: Record<number, string> = {
 /** Renders any problem as `application/problem+json`; used by onError and notFound alike. */
 export function problemResponse(c: Context<AppEnv>, problem: ProblemError): Response {
   const body = {
+    ...problem.extra.members,
     type: `${problemTypeBase}${problem.code}`,
     title: statusTitles[problem.status] ?? "Error",
     status: problem.status,

@@ -15,7 +15,12 @@ export class ProblemError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: string,
     readonly detail: string,
-    readonly extra: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+    readonly extra: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      /** Extension members of the problem (RFC 9457 §3.2) beside the standard ones. */
+      members?: Record<string, unknown>;
+    } = {},
   ) {
     super(detail);
     this.name = "ProblemError";

@@ -8,6 +8,8 @@ import { ProblemError } from "../errors/problem.ts";
 import { drainOutbox } from "../outbox/drain.ts";
 import { recordEffects } from "../outbox/record.ts";
 import { lockOwnUpload } from "../uploads/rows.ts";
+import { refuseOverLimit } from "../usage/limits.ts";
+import { usageOwnerOf } from "../usage/owner.ts";
 import { lectureName } from "./lecture-name.ts";
 import type { JobRow } from "./snapshot.ts";
 
@@ -44,6 +46,8 @@ export function stableStringify(value: unknown): string {
  * with another body is refused (422). The queue send and the room update are written to the
  * outbox with the job and performed after the commit; whatever fails there is left for the
  * cron, so a job that was created is never lost and never answered with a 500.
+ * A repeated key returns its job even after the month's limit was reached; a new job is
+ * refused with 429 `usage_limit_reached` (worker/usage/limits.ts), and its key stays unused.
  */
 export async function createJob(
   env: Env,
@@ -72,6 +76,7 @@ export async function createJob(
         return { job: job!, replayed: true, outbox: [] };
       }
     }
+    await refuseOverLimit(tx, usageOwnerOf(actor), new Date());
     const upload = await lockOwnUpload(tx, actor, uploadId, "share");
     if (upload.status !== "completed") {
       throw new ProblemError(409, "upload_not_completed", "Complete the upload before starting a job from it.");

@@ -14,6 +14,7 @@ const job = (overrides: Partial<JobRow> = {}): JobRow => ({
   name: "Test lecture",
   durationSeconds: null,
   posterKey: null,
+  aiCostUsd: null,
   options: JobOptions.parse({}),
   metadata: {},
   webhookUrl: null,

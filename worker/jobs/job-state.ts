@@ -86,6 +86,7 @@ export function nextJobState(job: JobRow, event: WorkerEvent, now: Date, leaseSe
           manifestKey: event.manifestKey,
           durationSeconds: event.manifest.durationSeconds,
           posterKey: posterOf(event.manifest),
+          aiCostUsd: aiCostOf(event.manifest),
           finishedAt: now,
         },
         message: { type: "completed", resultsUrl: `/v1/jobs/${job.id}/results` },
@@ -118,6 +119,12 @@ function failedWith(seq: number, code: JobErrorCode, message: string, now: Date)
 function posterOf(manifest: ResultManifest): string | null {
   const earliest = manifest.highlights.toSorted((a, b) => a.start - b.start).find((h) => h.thumbnailKey);
   return earliest?.thumbnailKey ?? manifest.slides?.find((slide) => slide.thumbnailKey)?.thumbnailKey ?? null;
+}
+
+/** The AI cost the pipeline counted (`stats.costUsd`); a manifest without one spent nothing we know of. */
+function aiCostOf(manifest: ResultManifest): number {
+  const cost = manifest.stats.costUsd;
+  return typeof cost === "number" && Number.isFinite(cost) && cost > 0 ? cost : 0;
 }
 
 /** The job goes back to the queue as its next attempt; stage checkpoints let it resume. */

@@ -8,6 +8,7 @@ import { landingPage } from "./pages/landing.ts";
 import { newJobPage } from "./pages/new-job.ts";
 import { organizationPage } from "./pages/organization.ts";
 import { signInPage } from "./pages/sign-in.ts";
+import { usagePage } from "./pages/usage.ts";
 import { webhooksPage } from "./pages/webhooks.ts";
 import { signInLink } from "./return-path.ts";
 import { currentUser, onSessionChange, refreshSession, signOut } from "./session.ts";
@@ -39,6 +40,7 @@ async function route(): Promise<void> {
   if (path === "/organization") return organizationPage(() => void route());
   const invitation = /^\/invitations\/([^/]+)$/.exec(path);
   if (invitation) return acceptInvitationPage(decodeURIComponent(invitation[1]!));
+  if (path === "/usage") return usagePage();
   location.hash = "#/new";
 }
 
@@ -59,6 +61,7 @@ function renderNav(): void {
             link("#/webhooks", "Webhooks"),
             link("#/organization", "Members"),
             organizationSwitcher(user.id, () => void route()),
+            link("#/usage", "Usage"),
             h(
               "li",
               {},

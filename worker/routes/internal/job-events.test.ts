@@ -151,7 +151,7 @@ describe("POST /internal/jobs/:id/events", () => {
       reel: { key: `jobs/${job.id}/outputs/reel.mp4`, durationSeconds: 70 },
       transcript: { jsonKey: "t.json", vttKey: "t.vtt", srtKey: "t.srt" },
       reelCaptions: null,
-      stats: { transcriptionBackend: "pocketsphinx" },
+      stats: { transcriptionBackend: "pocketsphinx", costUsd: 0.0123 },
     };
     const response = await reportEvent({
       jobId: job.id,
@@ -167,6 +167,8 @@ describe("POST /internal/jobs/:id/events", () => {
       status: "completed",
       progress: 1,
       manifestKey: `jobs/${job.id}/outputs/manifest.json`,
+      durationSeconds: 600,
+      aiCostUsd: 0.0123, // kept on the row for usage, which sums it in SQL
     });
     // A late progress report after completion changes nothing.
     const late: WorkerEvent = {
