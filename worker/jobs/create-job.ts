@@ -1,11 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import type { JobOptions } from "../../agents/contracts/job.ts";
+import type { JobOptionChoices } from "../../agents/contracts/job.ts";
+import { resolveJobOptions } from "../../agents/contracts/job-option-layers.ts";
 import { type Database, schema } from "../../db/client.ts";
 import { sha256Hex } from "../auth/secrets.ts";
 import type { Env } from "../env.ts";
 import { ProblemError } from "../errors/problem.ts";
 import { drainOutbox } from "../outbox/drain.ts";
 import { recordEffects } from "../outbox/record.ts";
+import { readUserPreferences } from "../preferences/user-preferences.ts";
 import { lockOwnUpload } from "../uploads/rows.ts";
 import { lectureName } from "./lecture-name.ts";
 import type { JobRow } from "./snapshot.ts";
@@ -13,7 +15,8 @@ import type { JobRow } from "./snapshot.ts";
 export type CreateJobInput = {
   userId: string;
   uploadId: string;
-  options: JobOptions;
+  /** What the request chose; the rest comes from the user's defaults, then the built-in ones. */
+  options: JobOptionChoices;
   webhookUrl?: string;
   metadata?: Record<string, unknown>;
   idempotencyKey?: string;
@@ -35,7 +38,8 @@ export function stableStringify(value: unknown): string {
 /**
  * Creates a job from a completed upload. With an idempotency key, the key is claimed in the
  * same transaction as the job row: the same key and body return the first job; the same key
- * with another body is refused (422). The queue send and the room update are written to the
+ * with another body is refused (422). The job records the options it runs with: the request's,
+ * then the user's defaults as they are when it is created, then the built-in ones. The queue send and the room update are written to the
  * outbox with the job and performed after the commit; whatever fails there is left for the
  * cron, so a job that was created is never lost and never answered with a 500.
  */
@@ -73,13 +77,14 @@ export async function createJob(
     if (upload.status !== "completed") {
       throw new ProblemError(409, "upload_not_completed", "Complete the upload before starting a job from it.");
     }
+    const { jobDefaults } = await readUserPreferences(tx, userId);
     const [job] = await tx
       .insert(schema.jobs)
       .values({
         userId,
         uploadId,
         name: lectureName(upload.filename),
-        options,
+        options: resolveJobOptions([options, jobDefaults]),
         webhookUrl,
         metadata: metadata ?? {},
         maxAttempts: Number(env.JOB_MAX_ATTEMPTS) || 3,
