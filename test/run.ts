@@ -5,11 +5,12 @@ import { exitWithVerdict } from "../infra/local/startup-failure.ts";
 import { ensureSystemPackages } from "../infra/local/system-packages.ts";
 import { buildWebApp } from "../infra/web/build-web.ts";
 import { startTestServices, testStackEnv, workerEnv } from "./services.ts";
+import { SmtpSink } from "./support/smtp-sink.ts";
 import { WebhookReceiver } from "./webhook-receiver.ts";
 
 /**
  * `npm test`: starts the real services (PostgreSQL, the S3 server, the Neon bridge, the media
- * worker, a webhook receiver), runs every vitest project against them, and stops them whatever
+ * worker, a webhook receiver, an SMTP sink), runs every vitest project against them, and stops them whatever
  * happens: a SIGINT or SIGTERM goes to vitest, and the services stop after it (they lead process
  * groups of their own, so nothing else would stop them).
  * Arguments are passed to vitest (`npm test -- --project worker`).
@@ -26,10 +27,13 @@ ensureSystemPackages({ tests: true });
 // The Worker tests read wrangler.toml, whose [assets] directory is the built web app.
 await buildWebApp();
 const stack = await startTestServices().catch(exitWithVerdict);
-const receiver = new WebhookReceiver(Number(testStackEnv().LH_WEBHOOK_RECEIVER_PORT));
+const ports = testStackEnv();
+const receiver = new WebhookReceiver(Number(ports.LH_WEBHOOK_RECEIVER_PORT));
+const smtpSink = new SmtpSink(Number(ports.LH_SMTP_SINK_PORT), Number(ports.LH_SMTP_SINK_CONTROL_PORT));
 let exitCode = 1;
 try {
   await receiver.start();
+  await smtpSink.start();
   exitCode = await new Promise<number>((resolve) => {
     if (interrupted) return resolve(130);
     const child = spawn(
@@ -40,7 +44,12 @@ try {
         cwd: projectRoot,
         env: {
           ...process.env,
-          LH_TEST_WORKER_ENV: JSON.stringify({ ...workerEnv(stack.config), WEBHOOK_TEST_RECEIVER_URL: receiver.url }),
+          LH_TEST_WORKER_ENV: JSON.stringify({
+            ...workerEnv(stack.config),
+            WEBHOOK_TEST_RECEIVER_URL: receiver.url,
+            SMTP_URL: smtpSink.smtpUrl,
+            SMTP_TEST_SINK_URL: smtpSink.controlUrl,
+          }),
           LH_TEST_DATABASE_URL: stack.config.database.url,
         },
       },
@@ -50,6 +59,7 @@ try {
   });
 } finally {
   await receiver.stop();
+  await smtpSink.stop();
   await stack.stop();
 }
 process.exit(exitCode);
