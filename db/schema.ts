@@ -16,6 +16,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { type JobOptionChoices, type JobOptions, jobStatuses, type StageStates } from "../agents/contracts/job.ts";
+import { organizationRoles } from "../worker/auth/roles.ts";
 import type { OutboxEffect } from "../worker/outbox/effect.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -32,16 +33,68 @@ export const users = pgTable("users", {
   email: text("email").notNull().unique(),
   /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`: the format carries its own parameters. */
   passwordHash: text("password_hash").notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * Who owns jobs, uploads, API keys and webhook endpoints. Every user has a personal one (its
+ * `personalUserId`, and the same id as the user: the account secrets encrypted for the user's
+ * id before organizations existed still decrypt); team organizations have none.
+ */
+export const organizations = pgTable("organizations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  personalUserId: uuid("personal_user_id")
+    .unique()
+    .references(() => users.id, { onDelete: "cascade" }),
   /** Secret that signs per-job webhooks, encrypted at rest (AES-GCM with the server's key). */
   webhookSecretEncrypted: text("webhook_secret_encrypted"),
-  /** When the account's current secret was created or last rotated (null for secrets older than the column). */
+  /** When the current secret was created or last rotated (null for secrets older than the column). */
   webhookSecretCreatedAt: at("webhook_secret_created_at"),
-  /** After a rotation the account's old secret keeps signing beside the new one until this time. */
+  /** After a rotation the old secret keeps signing beside the new one until this time. */
   webhookPreviousSecretEncrypted: text("webhook_previous_secret_encrypted"),
   webhookPreviousSecretExpiresAt: at("webhook_previous_secret_expires_at"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+export const organizationRole = pgEnum("organization_role", organizationRoles);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: organizationRole("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
+
+/** An invitation to join with a role: single use, expiring; only the token's SHA-256 is stored. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Lower-cased and trimmed: only the account with this email can accept. */
+    email: text("email").notNull(),
+    role: organizationRole("role").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: at("expires_at").notNull(),
+    acceptedAt: at("accepted_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invitations_organization_idx").on(t.organizationId, t.createdAt)],
+);
 
 /** Rotating refresh tokens: one row per issued token, chained by family for reuse detection. */
 export const refreshTokens = pgTable(
@@ -70,6 +123,10 @@ export const apiKeys = pgTable(
   "api_keys",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Who created it; the organization owns it. */
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -82,7 +139,7 @@ export const apiKeys = pgTable(
     revokedAt: at("revoked_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("api_keys_user_idx").on(t.userId)],
+  (t) => [index("api_keys_organization_idx").on(t.organizationId)],
 );
 
 export const uploadStatus = pgEnum("upload_status", ["pending", "completed", "aborted", "expired"]);
@@ -91,6 +148,10 @@ export const uploads = pgTable(
   "uploads",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Who created it; the organization owns it. */
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -109,7 +170,10 @@ export const uploads = pgTable(
     objectEtag: text("object_etag"),
     createdAt: createdAt(),
   },
-  (t) => [index("uploads_user_idx").on(t.userId, t.createdAt), index("uploads_expiry_idx").on(t.status, t.expiresAt)],
+  (t) => [
+    index("uploads_organization_idx").on(t.organizationId, t.createdAt),
+    index("uploads_expiry_idx").on(t.status, t.expiresAt),
+  ],
 );
 
 export const jobStatus = pgEnum("job_status", jobStatuses);
@@ -118,6 +182,10 @@ export const jobs = pgTable(
   "jobs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Who created it; the organization owns it. */
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -162,7 +230,7 @@ export const jobs = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("jobs_user_created_idx").on(t.userId, t.createdAt, t.id),
+    index("jobs_organization_created_idx").on(t.organizationId, t.createdAt, t.id),
     index("jobs_lease_idx").on(t.status, t.leaseExpiresAt),
     index("jobs_capacity_wait_idx")
       .on(t.capacityWaitSince)
@@ -219,6 +287,10 @@ export const webhookEndpoints = pgTable(
   "webhook_endpoints",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Who created it; the organization owns it. */
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -234,7 +306,7 @@ export const webhookEndpoints = pgTable(
     failingSince: at("failing_since"),
     createdAt: createdAt(),
   },
-  (t) => [index("webhook_endpoints_user_idx").on(t.userId)],
+  (t) => [index("webhook_endpoints_organization_idx").on(t.organizationId)],
 );
 
 export const deliveryStatus = pgEnum("delivery_status", ["pending", "succeeded", "failed", "abandoned"]);
@@ -244,10 +316,10 @@ export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
+    organizationId: uuid("organization_id")
       .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    /** Null for a per-job `webhookUrl`, which is signed with the account's secret. */
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Null for a per-job `webhookUrl`, which is signed with the organization's secret. */
     endpointId: uuid("endpoint_id").references(() => webhookEndpoints.id, { onDelete: "cascade" }),
     jobId: uuid("job_id").references(() => jobs.id, { onDelete: "cascade" }),
     eventType: text("event_type").notNull(),
@@ -288,6 +360,10 @@ export const webhookAttempts = pgTable(
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Who created it; the organization owns it. */
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -296,7 +372,7 @@ export const idempotencyKeys = pgTable(
     jobId: uuid("job_id").references(() => jobs.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
+  (t) => [primaryKey({ columns: [t.organizationId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
 );
 
 /**
@@ -324,6 +400,15 @@ export const userPreferences = pgTable("user_preferences", {
   jobDefaults: jsonb("job_defaults").$type<JobOptionChoices>().notNull().default({}),
   emailOnCompleted: boolean("email_on_completed").notNull().default(false),
   emailOnFailed: boolean("email_on_failed").notNull().default(false),
+  updatedAt: updatedAt(),
+});
+
+/** An organization's default job options, under each member's own (`/v1/organization/preferences`). */
+export const organizationPreferences = pgTable("organization_preferences", {
+  organizationId: uuid("organization_id")
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  jobDefaults: jsonb("job_defaults").$type<JobOptionChoices>().notNull().default({}),
   updatedAt: updatedAt(),
 });
 

@@ -14,6 +14,7 @@ import { health } from "./routes/health/index.ts";
 import { internal } from "./routes/internal/index.ts";
 import { jobsRoutes } from "./routes/jobs/index.ts";
 import { me } from "./routes/me/index.ts";
+import { organizationRoutes } from "./routes/organization/index.ts";
 import { uploadsRoutes } from "./routes/uploads/index.ts";
 import { isWebAppRequest } from "./routes/web-app.ts";
 import { webhooksRoutes } from "./routes/webhooks/index.ts";
@@ -27,6 +28,7 @@ export function createApp() {
   app.route("/internal", internal);
   app.route("/v1/auth", auth);
   app.route("/v1/me", me);
+  app.route("/v1/organization", organizationRoutes);
   app.route("/v1/api-keys", apiKeysRoutes);
   app.route("/v1/jobs", jobsRoutes);
   app.route("/v1/uploads", uploadsRoutes);

@@ -30,3 +30,10 @@ export const PreferencesUpdate = z.strictObject({
   notifications: NotificationChoices.partial().optional(),
 });
 export type PreferencesUpdate = z.infer<typeof PreferencesUpdate>;
+
+/**
+ * An organization's preferences (`/v1/organization/preferences`): default job options under
+ * each member's own. A change replaces the whole set; admins and owners make it.
+ */
+export const OrganizationPreferences = z.strictObject({ jobDefaults: JobOptionChoices });
+export type OrganizationPreferences = z.infer<typeof OrganizationPreferences>;

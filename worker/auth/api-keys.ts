@@ -12,24 +12,29 @@ const shownPrefixLength = API_KEY_PREFIX.length + 6;
 const liveKeyLimit: CountedLimit = { name: "api-keys", max: 50, code: "too_many_api_keys", what: "live API keys" };
 
 /**
- * Creates a key for a user, at most 50 live ones (409 `too_many_api_keys`). The key itself is
- * returned once and only its SHA-256 is stored.
+ * Creates a key of an organization (made by `userId`), at most 50 live ones per organization
+ * (409 `too_many_api_keys`). The key itself is returned once and only its SHA-256 is stored.
  *
  * @example
- * const { key, row } = await createApiKey(db, userId, "CI", ["jobs:read"]);
+ * const { key, row } = await createApiKey(db, { organizationId, userId }, "CI", ["jobs:read"]);
  */
-export async function createApiKey(db: Database, userId: string, name: string, keyScopes: readonly Scope[]) {
+export async function createApiKey(
+  db: Database,
+  owner: { organizationId: string; userId: string },
+  name: string,
+  keyScopes: readonly Scope[],
+) {
   const key = `${API_KEY_PREFIX}${randomSecret(32)}`;
   const keyHash = await sha256Hex(key);
   const [row] = await insertWithinLimit(
     db,
     liveKeyLimit,
-    userId,
-    (tx) => tx.$count(apiKeys, and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt))),
+    owner.organizationId,
+    (tx) => tx.$count(apiKeys, and(eq(apiKeys.organizationId, owner.organizationId), isNull(apiKeys.revokedAt))),
     (tx) =>
       tx
         .insert(apiKeys)
-        .values({ userId, name, prefix: key.slice(0, shownPrefixLength), keyHash, scopes: [...new Set(keyScopes)] })
+        .values({ ...owner, name, prefix: key.slice(0, shownPrefixLength), keyHash, scopes: [...new Set(keyScopes)] })
         .returning(),
   );
   return { key, row: row! };
@@ -40,13 +45,18 @@ export async function createApiKey(db: Database, userId: string, name: string, k
  * Returns undefined for unknown and revoked keys alike.
  *
  * @example
- * const found = await useApiKey(db, "lh_live_…"); // { id, userId, scopes } | undefined
+ * const found = await useApiKey(db, "lh_live_…"); // { id, userId, organizationId, scopes } | undefined
  */
 export async function useApiKey(db: Database, key: string) {
   const [row] = await db
     .update(apiKeys)
     .set({ lastUsedAt: sql`now()` })
     .where(and(eq(apiKeys.keyHash, await sha256Hex(key)), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id, userId: apiKeys.userId, scopes: apiKeys.scopes });
+    .returning({
+      id: apiKeys.id,
+      userId: apiKeys.userId,
+      organizationId: apiKeys.organizationId,
+      scopes: apiKeys.scopes,
+    });
   return row;
 }

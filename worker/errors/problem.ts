@@ -54,6 +54,19 @@ export class ForbiddenError extends ProblemError {
 }
 
 /**
+ * 403 `forbidden`: the caller's role in the organization does not allow the action, named in
+ * the detail so a member knows what to ask an admin for.
+ *
+ * @example
+ * throw new ActionForbiddenError("viewer", "jobs:write"); // "The viewer role may not jobs:write in this organization; …"
+ */
+export class ActionForbiddenError extends ForbiddenError {
+  constructor(role: string, action: string) {
+    super(`The ${role} role may not ${action} in this organization; ask an owner or admin for another role.`);
+  }
+}
+
+/**
  * 410 `outputs_expired`: a completed job whose outputs the bucket's lifecycle rule
  * (`npm run deploy:lifecycle`, `OUTPUT_RETENTION_DAYS`) has deleted. The job row outlives them,
  * so the job still lists; its results cannot come back, and links to them would be broken.

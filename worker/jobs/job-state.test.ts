@@ -7,6 +7,7 @@ import type { JobRow } from "./snapshot.ts";
 const now = new Date("2026-11-21T12:00:00Z");
 const job = (overrides: Partial<JobRow> = {}): JobRow => ({
   id: "00000000-0000-4000-8000-000000000001",
+  organizationId: "u",
   userId: "u",
   uploadId: "up",
   status: "processing",

@@ -19,11 +19,15 @@ const purpose = "lecture-highlights/jobs-list-cursor/v1";
  * back unchanged; anything else is refused by `readJobListCursor`.
  *
  * @example
- * const next = await signJobListCursor(env.JWT_SECRET, userId, { createdAt: "2026-01-01T00:00:00.000Z", id });
+ * const next = await signJobListCursor(env.JWT_SECRET, organizationId, { createdAt: "2026-01-01T00:00:00.000Z", id });
  */
-export async function signJobListCursor(secret: string, userId: string, cursor: JobListCursor): Promise<string> {
+export async function signJobListCursor(
+  secret: string,
+  organizationId: string,
+  cursor: JobListCursor,
+): Promise<string> {
   const payload = toBase64Url(new TextEncoder().encode(JSON.stringify(cursor)));
-  const mac = await crypto.subtle.sign("HMAC", await macKey(secret), macInput(userId, payload));
+  const mac = await crypto.subtle.sign("HMAC", await macKey(secret), macInput(organizationId, payload));
   return `${payload}.${toBase64Url(new Uint8Array(mac))}`;
 }
 
@@ -32,13 +36,18 @@ export async function signJobListCursor(secret: string, userId: string, cursor: 
  * this API did not issue to this user (forged, edited, truncated, another account's).
  *
  * @example
- * const after = await readJobListCursor(env.JWT_SECRET, userId, query.cursor);
+ * const after = await readJobListCursor(env.JWT_SECRET, organizationId, query.cursor);
  */
-export async function readJobListCursor(secret: string, userId: string, text: string): Promise<JobListCursor> {
+export async function readJobListCursor(secret: string, organizationId: string, text: string): Promise<JobListCursor> {
   const [payload, mac, ...rest] = text.split(".");
   const macBytes = mac === undefined ? null : fromBase64Url(mac);
   if (payload && macBytes && rest.length === 0) {
-    const genuine = await crypto.subtle.verify("HMAC", await macKey(secret), macBytes, macInput(userId, payload));
+    const genuine = await crypto.subtle.verify(
+      "HMAC",
+      await macKey(secret),
+      macBytes,
+      macInput(organizationId, payload),
+    );
     const fields = genuine ? cursorFields.safeParse(parseJson(fromBase64Url(payload))) : null;
     if (fields?.success) return fields.data;
   }
@@ -52,8 +61,8 @@ function macKey(secret: string): Promise<CryptoKey> {
   return crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
 }
 
-function macInput(userId: string, payload: string) {
-  return new TextEncoder().encode(`${purpose}\n${userId}\n${payload}`);
+function macInput(organizationId: string, payload: string) {
+  return new TextEncoder().encode(`${purpose}\n${organizationId}\n${payload}`);
 }
 
 function parseJson(bytes: Uint8Array | null): unknown {

@@ -11,19 +11,19 @@ export type CountedLimit = { name: string; max: number; code: string; what: stri
  * account queue up instead of all counting the same number. The lock ends with the transaction.
  *
  * @example
- * const rows = await insertWithinLimit(db, endpointLimit, userId,
- *   (tx) => tx.$count(schema.webhookEndpoints, eq(schema.webhookEndpoints.userId, userId)),
+ * const rows = await insertWithinLimit(db, endpointLimit, organizationId,
+ *   (tx) => tx.$count(schema.webhookEndpoints, eq(schema.webhookEndpoints.organizationId, organizationId)),
  *   (tx) => tx.insert(schema.webhookEndpoints).values(values).returning());
  */
 export async function insertWithinLimit<T>(
   db: Database,
   limit: CountedLimit,
-  userId: string,
+  ownerId: string,
   countExisting: (tx: Transaction) => Promise<number>,
   insert: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${limit.name}), hashtext(${userId}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${limit.name}), hashtext(${ownerId}))`);
     if ((await countExisting(tx)) >= limit.max) {
       throw new ProblemError(409, limit.code, `An account has at most ${limit.max} ${limit.what}.`);
     }

@@ -54,6 +54,7 @@ describe("pruning rows past their retention", () => {
     const job = await insertJob({ status: "completed" });
     await withTestDatabase(async (db) => {
       const key = (name: string, createdAt: Date) => ({
+        organizationId: job.organizationId,
         userId: job.userId,
         key: name,
         requestHash: "h",
@@ -62,7 +63,7 @@ describe("pruning rows past their retention", () => {
       });
       await db.insert(schema.idempotencyKeys).values([key("old", old), key("recent", recent)]);
       const delivery = (url: string, status: "succeeded" | "failed" | "pending", createdAt: Date) => ({
-        userId: job.userId,
+        organizationId: job.organizationId,
         jobId: job.id,
         eventType: "job.completed",
         url,

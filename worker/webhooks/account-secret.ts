@@ -4,17 +4,17 @@ import type { Env } from "../env.ts";
 import { ProblemError } from "../errors/problem.ts";
 import { accountSecretContext, createEncryptedSecret, rotatedSecrets, type StoredSecrets } from "./signing-secrets.ts";
 
-type UserRow = typeof schema.users.$inferSelect;
+type OrganizationRow = typeof schema.organizations.$inferSelect;
 
 /** What may be said about the account's secret without revealing it. */
 export type AccountSecretStatus = { exists: boolean; createdAt: Date | null; previousExpiresAt: Date | null };
 
-const users = schema.users;
+const organizations = schema.organizations;
 
-async function findUser(db: Database, userId: string): Promise<UserRow> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user) throw new Error("account not found");
-  return user;
+async function findOrganization(db: Database, organizationId: string): Promise<OrganizationRow> {
+  const [organization] = await db.select().from(organizations).where(eq(organizations.id, organizationId));
+  if (!organization) throw new Error("organization not found");
+  return organization;
 }
 
 const missingSecret = () =>
@@ -29,15 +29,15 @@ const missingSecret = () =>
  * creates a secret: one nobody was shown would sign webhooks that nobody can verify.
  *
  * @example
- * const stored = await storedAccountSecrets(db, userId); // null: nothing signs per-job URLs yet
+ * const stored = await storedAccountSecrets(db, organizationId); // null: nothing signs per-job URLs yet
  */
-export async function storedAccountSecrets(db: Database, userId: string): Promise<StoredSecrets | null> {
-  const user = await findUser(db, userId);
-  return user.webhookSecretEncrypted
+export async function storedAccountSecrets(db: Database, organizationId: string): Promise<StoredSecrets | null> {
+  const organization = await findOrganization(db, organizationId);
+  return organization.webhookSecretEncrypted
     ? {
-        current: user.webhookSecretEncrypted,
-        previous: user.webhookPreviousSecretEncrypted,
-        previousExpiresAt: user.webhookPreviousSecretExpiresAt,
+        current: organization.webhookSecretEncrypted,
+        previous: organization.webhookPreviousSecretEncrypted,
+        previousExpiresAt: organization.webhookPreviousSecretExpiresAt,
       }
     : null;
 }
@@ -47,18 +47,18 @@ export async function storedAccountSecrets(db: Database, userId: string): Promis
  * still signs; never the secret itself.
  *
  * @example
- * const { exists, createdAt } = await accountSecretStatus(db, userId);
+ * const { exists, createdAt } = await accountSecretStatus(db, organizationId);
  */
 export async function accountSecretStatus(
   db: Database,
-  userId: string,
+  organizationId: string,
   now = new Date(),
 ): Promise<AccountSecretStatus> {
-  const user = await findUser(db, userId);
-  const overlap = user.webhookPreviousSecretExpiresAt;
+  const organization = await findOrganization(db, organizationId);
+  const overlap = organization.webhookPreviousSecretExpiresAt;
   return {
-    exists: user.webhookSecretEncrypted !== null,
-    createdAt: user.webhookSecretCreatedAt,
+    exists: organization.webhookSecretEncrypted !== null,
+    createdAt: organization.webhookSecretCreatedAt,
     previousExpiresAt: overlap && overlap > now ? overlap : null,
   };
 }
@@ -68,13 +68,13 @@ export async function accountSecretStatus(
  * own `webhookUrl` is accepted: its webhooks could not be signed with a secret the owner knows.
  *
  * @example
- * if (webhookUrl) await requireAccountSecret(db, userId);
+ * if (webhookUrl) await requireAccountSecret(db, organizationId);
  */
-export async function requireAccountSecret(db: Database, userId: string): Promise<void> {
+export async function requireAccountSecret(db: Database, organizationId: string): Promise<void> {
   const [found] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, userId), isNotNull(users.webhookSecretEncrypted)));
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.id, organizationId), isNotNull(organizations.webhookSecretEncrypted)));
   if (!found) throw missingSecret();
 }
 
@@ -83,19 +83,19 @@ export async function requireAccountSecret(db: Database, userId: string): Promis
  * (or one racing the first) answers 409 `account_secret_exists`: rotating is the way to a new one.
  *
  * @example
- * const secret = await createAccountSecret(env, db, userId); // "whsec_…"
+ * const secret = await createAccountSecret(env, db, organizationId); // "whsec_…"
  */
 export async function createAccountSecret(
   env: Pick<Env, "ENCRYPTION_KEY">,
   db: Database,
-  userId: string,
+  organizationId: string,
 ): Promise<string> {
-  const { secret, encrypted } = await createEncryptedSecret(env.ENCRYPTION_KEY, accountSecretContext(userId));
+  const { secret, encrypted } = await createEncryptedSecret(env.ENCRYPTION_KEY, accountSecretContext(organizationId));
   const created = await db
-    .update(users)
+    .update(organizations)
     .set({ webhookSecretEncrypted: encrypted, webhookSecretCreatedAt: new Date() })
-    .where(and(eq(users.id, userId), isNull(users.webhookSecretEncrypted)))
-    .returning({ id: users.id });
+    .where(and(eq(organizations.id, organizationId), isNull(organizations.webhookSecretEncrypted)))
+    .returning({ id: organizations.id });
   if (created.length === 0) {
     throw new ProblemError(
       409,
@@ -111,31 +111,35 @@ export async function createAccountSecret(
  * account without a secret answers 409 `account_secret_missing`.
  *
  * @example
- * const { secret, previousExpiresAt } = await rotateAccountSecret(env, db, userId);
+ * const { secret, previousExpiresAt } = await rotateAccountSecret(env, db, organizationId);
  */
 export async function rotateAccountSecret(
   env: Pick<Env, "ENCRYPTION_KEY">,
   db: Database,
-  userId: string,
+  organizationId: string,
 ): Promise<{ secret: string; previousExpiresAt: Date | null }> {
   return db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
-    if (!user) throw new Error("account not found");
-    if (!user.webhookSecretEncrypted) throw missingSecret();
+    const [organization] = await tx
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, organizationId))
+      .for("update");
+    if (!organization) throw new Error("organization not found");
+    if (!organization.webhookSecretEncrypted) throw missingSecret();
     const { secret, stored } = await rotatedSecrets(
       env.ENCRYPTION_KEY,
-      user.webhookSecretEncrypted,
-      accountSecretContext(userId),
+      organization.webhookSecretEncrypted,
+      accountSecretContext(organizationId),
     );
     await tx
-      .update(users)
+      .update(organizations)
       .set({
         webhookSecretEncrypted: stored.current,
         webhookSecretCreatedAt: new Date(),
         webhookPreviousSecretEncrypted: stored.previous,
         webhookPreviousSecretExpiresAt: stored.previousExpiresAt,
       })
-      .where(eq(users.id, userId));
+      .where(eq(organizations.id, organizationId));
     return { secret, previousExpiresAt: stored.previousExpiresAt };
   });
 }

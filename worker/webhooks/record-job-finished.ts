@@ -27,7 +27,7 @@ export async function createJobDeliveries(
     .from(schema.webhookEndpoints)
     .where(
       and(
-        eq(schema.webhookEndpoints.userId, job.userId),
+        eq(schema.webhookEndpoints.organizationId, job.organizationId),
         eq(schema.webhookEndpoints.enabled, true),
         arrayContains(schema.webhookEndpoints.eventTypes, [event.type]),
       ),
@@ -42,7 +42,7 @@ export async function createJobDeliveries(
     .values(
       destinations.map((destination) => ({
         ...destination,
-        userId: job.userId,
+        organizationId: job.organizationId,
         jobId: job.id,
         eventType: event.type,
         payload: event,

@@ -48,8 +48,8 @@ async function claimDelivery(db: Database, deliveryId: string, now: Date): Promi
  */
 async function signingSecrets(env: Env, db: Database, delivery: DeliveryRow): Promise<string[] | null> {
   if (!delivery.endpointId) {
-    const stored = await storedAccountSecrets(db, delivery.userId);
-    return stored && activeSecrets(env.ENCRYPTION_KEY, stored, accountSecretContext(delivery.userId));
+    const stored = await storedAccountSecrets(db, delivery.organizationId);
+    return stored && activeSecrets(env.ENCRYPTION_KEY, stored, accountSecretContext(delivery.organizationId));
   }
   const [endpoint] = await db
     .select()

@@ -71,4 +71,4 @@ export async function rotatedSecrets(
 export const endpointSecretContext = (endpointId: string) => `webhook-endpoint:${endpointId}`;
 
 /** AES-GCM additional data: binds an account's secret (for per-job URLs) to that account. */
-export const accountSecretContext = (userId: string) => `account-webhook:${userId}`;
+export const accountSecretContext = (organizationId: string) => `account-webhook:${organizationId}`;

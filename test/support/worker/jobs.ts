@@ -5,17 +5,20 @@ import { JobOptions } from "../../../agents/contracts/job.ts";
 import type { WorkerEvent } from "../../../agents/contracts/media-protocol.ts";
 import { type Database, schema } from "../../../db/client.ts";
 import type { JobRow } from "../../../worker/jobs/snapshot.ts";
+import { createAccount } from "../../../worker/organizations/create-account.ts";
 import { withTestDatabase } from "./database.ts";
 
 /**
- * A completed upload of `userId`'s, as if the bytes had landed and been verified. Pass `db` to
- * write it through a handle the caller already holds.
+ * A completed upload of `userId`'s (in their personal organization, which has their id), as if
+ * the bytes had landed and been verified. Pass `db` to write it through a handle the caller
+ * already holds.
  */
 export async function insertCompletedUpload(userId: string, db?: Database): Promise<string> {
   if (!db) return withTestDatabase((own) => insertCompletedUpload(userId, own));
   const uploadId = crypto.randomUUID();
   await db.insert(schema.uploads).values({
     id: uploadId,
+    organizationId: userId,
     userId,
     filename: "lecture.mp4",
     contentType: "video/mp4",
@@ -35,16 +38,18 @@ export async function insertJob(overrides: Partial<typeof schema.jobs.$inferInse
   return withTestDatabase(async (db) => {
     const userId =
       overrides.userId ??
-      (
-        await db
-          .insert(schema.users)
-          .values({ email: `${crypto.randomUUID()}@test.example`, passwordHash: "not-a-real-hash" })
-          .returning()
-      )[0]!.id;
+      (await createAccount(db, { email: `${crypto.randomUUID()}@test.example`, passwordHash: "not-a-real-hash" }))!.id;
     const uploadId = await insertCompletedUpload(userId, db);
     const [job] = await db
       .insert(schema.jobs)
-      .values({ userId, uploadId, name: "Test lecture", options: JobOptions.parse({}), ...overrides })
+      .values({
+        organizationId: userId,
+        userId,
+        uploadId,
+        name: "Test lecture",
+        options: JobOptions.parse({}),
+        ...overrides,
+      })
       .returning();
     return job!;
   });

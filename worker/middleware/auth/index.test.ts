@@ -7,13 +7,13 @@ import { accessTokenClaims } from "../../auth/access-token.ts";
 import type { AppEnv } from "../../env.ts";
 import { onError } from "../../errors/on-error.ts";
 import { database } from "../database/index.ts";
-import { authenticate, requireScope, requireUserToken } from "./index.ts";
+import { authenticate, authorize } from "./index.ts";
 
 const app = new Hono<AppEnv>()
   .use(database(), authenticate())
   .get("/whoami", (c) => c.json({ ...c.var.auth, scopes: [...c.var.auth.scopes] }))
-  .get("/jobs", requireScope("jobs:read"), (c) => c.text("jobs"))
-  .get("/keys", requireUserToken(), (c) => c.text("keys"))
+  .get("/jobs", authorize("jobs:read"), (c) => c.text("jobs"))
+  .get("/keys", authorize("api_keys:manage"), (c) => c.text("keys"))
   .onError(onError);
 
 async function call(path: string, authorization?: string) {
@@ -52,6 +52,8 @@ describe("authenticate()", () => {
     const response = await call("/whoami", `Bearer ${user.accessToken}`);
     expect(await response.json()).toEqual({
       userId: user.userId,
+      organizationId: user.userId,
+      role: "owner",
       kind: "user",
       scopes: ["jobs:read", "jobs:write", "uploads:write", "webhooks:manage"],
     });
@@ -63,6 +65,8 @@ describe("authenticate()", () => {
     const response = await call("/whoami", `Bearer ${key}`);
     expect(await response.json()).toEqual({
       userId: user.userId,
+      organizationId: user.userId,
+      role: "owner",
       kind: "api_key",
       scopes: ["jobs:read", "uploads:write"],
     });
@@ -98,7 +102,7 @@ describe("authenticate()", () => {
   });
 });
 
-describe("requireScope() and requireUserToken()", () => {
+describe("authorize() for API keys", () => {
   it("answers 403 insufficient_scope for an API key without the scope", async () => {
     const user = await registerUser();
     const { key } = await createApiKey(user.accessToken, ["uploads:write"]);

@@ -10,7 +10,8 @@ function appLimitedTo(limit: number, windowSeconds: number) {
   const rule = { name: `test-${crypto.randomUUID()}`, limit, windowSeconds };
   return new Hono<AppEnv>()
     .use(async (c, next) => {
-      c.set("auth", { userId: c.req.header("x-user") ?? "nobody", kind: "user", scopes: new Set() } satisfies Auth);
+      const userId = c.req.header("x-user") ?? "nobody";
+      c.set("auth", { userId, organizationId: userId, role: "owner", kind: "user", scopes: new Set() } satisfies Auth);
       await next();
     })
     .post("/by-address", rateLimit(rule), (c) => c.text("ok"))

@@ -22,6 +22,6 @@ const route = createRoute({
 
 export const create = createRouter().openapi(route, async (c) => {
   const { name, scopes } = c.req.valid("json");
-  const { key, row } = await createApiKey(c.var.db(), c.var.auth.userId, name, scopes);
+  const { key, row } = await createApiKey(c.var.db(), c.var.auth, name, scopes);
   return c.json({ ...publicApiKey(row), key }, 201);
 });

@@ -22,7 +22,7 @@ export const list = createRouter().openapi(route, async (c) => {
     .db()
     .select()
     .from(apiKeys)
-    .where(and(eq(apiKeys.userId, c.var.auth.userId), isNull(apiKeys.revokedAt)))
+    .where(and(eq(apiKeys.organizationId, c.var.auth.organizationId), isNull(apiKeys.revokedAt)))
     .orderBy(desc(apiKeys.createdAt));
   return c.json({ data: rows.map(publicApiKey) }, 200);
 });

@@ -23,7 +23,11 @@ export const revoke = createRouter().openapi(route, async (c) => {
     .update(apiKeys)
     .set({ revokedAt: sql`now()` })
     .where(
-      and(eq(apiKeys.id, c.req.valid("param").id), eq(apiKeys.userId, c.var.auth.userId), isNull(apiKeys.revokedAt)),
+      and(
+        eq(apiKeys.id, c.req.valid("param").id),
+        eq(apiKeys.organizationId, c.var.auth.organizationId),
+        isNull(apiKeys.revokedAt),
+      ),
     )
     .returning({ id: apiKeys.id });
   if (revoked.length === 0) throw new NotFoundError("API key");

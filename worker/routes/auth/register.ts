@@ -1,5 +1,4 @@
 import { createRoute } from "@hono/zod-openapi";
-import { users } from "../../../db/schema.ts";
 import { hashPassword } from "../../auth/password.ts";
 import { requireSameOrigin } from "../../auth/refresh-cookie.ts";
 import { issueRefreshToken } from "../../auth/refresh-tokens.ts";
@@ -9,6 +8,7 @@ import { authLimits } from "../../limits/rules.ts";
 import { rateLimit } from "../../middleware/rate-limit/index.ts";
 import { jsonBody, jsonContent, problemResponses, publicSecurity } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
+import { createAccount } from "../../organizations/create-account.ts";
 import { registerSchema, sessionSchema } from "./schemas.ts";
 
 const route = createRoute({
@@ -29,11 +29,7 @@ export const register = createRouter().openapi(route, async (c) => {
   const { email, password, tokenDelivery } = c.req.valid("json");
   if (tokenDelivery === "cookie") requireSameOrigin(c);
   const db = c.var.db();
-  const [user] = await db
-    .insert(users)
-    .values({ email, passwordHash: await hashPassword(password) })
-    .onConflictDoNothing({ target: users.email })
-    .returning();
+  const user = await createAccount(db, { email, passwordHash: await hashPassword(password) });
   if (!user) throw new ProblemError(409, "email_taken", "An account with this email already exists.");
   return c.json(await deliverSession(c, user, await issueRefreshToken(db, user.id), tokenDelivery), 201);
 });

@@ -1,4 +1,11 @@
-type Operation = { operationId?: string; tags?: string[] };
+import { organizationParameter } from "./security-schemes.ts";
+
+type Operation = {
+  operationId?: string;
+  tags?: string[];
+  security?: Array<Record<string, unknown>>;
+  parameters?: unknown[];
+};
 type PathItems = Record<string, Record<string, Operation>>;
 
 /** Paths only our own services call; they stay out of the document users read. */
@@ -25,8 +32,15 @@ export function operationIdFor(method: string, path: string): string {
   return method + (words.join("") || "Root");
 }
 
+function withOrganizationHeader(operation: Operation): Operation {
+  if (!operation.security?.some((credential) => "bearerAuth" in credential)) return operation;
+  const header = { $ref: `#/components/parameters/${organizationParameter}` };
+  return { ...operation, parameters: [...(operation.parameters ?? []), header] };
+}
+
 /**
- * The generated document as published: internal endpoints removed, every operation named.
+ * The generated document as published: internal endpoints removed, every operation named, and
+ * every operation with a bearer credential taking the organization header.
  *
  * @example
  * const published = publicDocument(app.getOpenAPI31Document(config));
@@ -37,7 +51,7 @@ export function publicDocument<T extends { paths?: object }>(document: T): T {
     .map(([path, item]) => {
       const named = Object.entries(item).map(([method, operation]) =>
         httpMethods.has(method)
-          ? [method, { operationId: operationIdFor(method, path), ...operation }]
+          ? [method, { operationId: operationIdFor(method, path), ...withOrganizationHeader(operation) }]
           : [method, operation],
       );
       return [path, Object.fromEntries(named)];

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createJob } from "../../jobs/create-job.ts";
 import { enforceRateLimit } from "../../limits/rules.ts";
-import { authenticate, requireScope } from "../../middleware/auth/index.ts";
+import { authenticate, authorize } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { requireAccountSecret } from "../../webhooks/account-secret.ts";
@@ -21,7 +21,7 @@ const route = createRoute({
     "job; the same key with another body answers 422 `idempotency_key_reused`. A `webhookUrl` needs the account's " +
     "signing secret (`POST /v1/webhooks/account-secret`), else 409 `account_secret_missing`.",
   security: bearerSecurity,
-  middleware: [authenticate(), requireScope("jobs:write")] as const,
+  middleware: [authenticate(), authorize("jobs:write")] as const,
   request: {
     headers: z.object({
       "idempotency-key": z
@@ -44,11 +44,11 @@ export const create = createRouter().openapi(route, async (c) => {
   const idempotencyKey = c.req.valid("header")["idempotency-key"];
   if (webhookUrl) {
     requireAllowedWebhookUrl(c.env, webhookUrl, "webhookUrl");
-    await requireAccountSecret(c.var.db(), c.var.auth.userId);
+    await requireAccountSecret(c.var.db(), c.var.auth.organizationId);
   }
   await enforceRateLimit(c.env, jobLimits.createPerUser, c.var.auth.userId);
   const { job } = await createJob(c.env, c.var.db(), {
-    userId: c.var.auth.userId,
+    actor: c.var.auth,
     uploadId,
     options: options ?? {},
     webhookUrl,

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { jobRoom } from "../../jobs/publish-job-update.ts";
-import { authenticate, requireScope } from "../../middleware/auth/index.ts";
+import { authenticate, authorize } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { TICKET_TTL_MS } from "../../rooms/job-room.ts";
@@ -15,7 +15,7 @@ const route = createRoute({
   description:
     "Browsers cannot send headers with a WebSocket: pass this single-use ticket as `?ticket=` on `/v1/jobs/{id}/events` within a minute.",
   security: bearerSecurity,
-  middleware: [authenticate(), requireScope("jobs:read")] as const,
+  middleware: [authenticate(), authorize("jobs:read")] as const,
   request: { params: jobIdParams },
   responses: {
     200: jsonContent(z.object({ ticket: z.string(), expiresInSeconds: z.number() }), "The ticket."),
@@ -24,7 +24,7 @@ const route = createRoute({
 });
 
 export const eventsTicket = createRouter().openapi(route, async (c) => {
-  const job = await findOwnedJob(c.var.db(), c.var.auth.userId, c.req.valid("param").id);
+  const job = await findOwnedJob(c.var.db(), c.var.auth, c.req.valid("param").id);
   const ticket = await jobRoom(c.env, job.id).issueTicket();
   return c.json({ ticket, expiresInSeconds: TICKET_TTL_MS / 1000 }, 200);
 });

@@ -5,7 +5,7 @@ import { NotFoundError, ProblemError, UnauthorizedError } from "../../errors/pro
 import { capacityWait } from "../../jobs/capacity-queue.ts";
 import { jobRoom } from "../../jobs/publish-job-update.ts";
 import { type JobRow, toSnapshot } from "../../jobs/snapshot.ts";
-import { identify } from "../../middleware/auth/index.ts";
+import { assertAllowed, identify } from "../../middleware/auth/index.ts";
 import { eventsSecurity, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { subscriberHeaders } from "../../rooms/job-room.ts";
@@ -50,9 +50,8 @@ export const events = createRouter().openapi(route, async (c) => {
     const token = offered.find((p) => p.startsWith("bearer."))?.slice("bearer.".length);
     if (!token) throw new UnauthorizedError("Pass ?ticket= or offer the subprotocol bearer.<token>.");
     const auth = await identify(c, token);
-    if (!auth.scopes.has("jobs:read"))
-      throw new ProblemError(403, "insufficient_scope", "This API key lacks the jobs:read scope.");
-    job = await findOwnedJob(c.var.db(), auth.userId, id);
+    assertAllowed(auth, "jobs:read");
+    job = await findOwnedJob(c.var.db(), auth, id);
     forwarded.set(subscriberHeaders.authorized, "true");
     if (offered.includes(EVENTS_PROTOCOL)) forwarded.set(subscriberHeaders.protocol, EVENTS_PROTOCOL);
   }

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { schema } from "../../../db/client.ts";
 import { NotFoundError } from "../../errors/problem.ts";
 import { posterUrl } from "../../jobs/results.ts";
-import { authenticate, requireScope } from "../../middleware/auth/index.ts";
+import { authenticate, authorize } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { jobIdParams, jobView, updateJobBody } from "./schemas.ts";
@@ -16,7 +16,7 @@ const route = createRoute({
   summary: "Rename a job",
   description: "Sets the lecture's name, which starts as the uploaded file's name without its extension.",
   security: bearerSecurity,
-  middleware: [authenticate(), requireScope("jobs:write")] as const,
+  middleware: [authenticate(), authorize("jobs:write")] as const,
   request: {
     params: jobIdParams,
     body: { content: { "application/json": { schema: updateJobBody } }, required: true },
@@ -30,7 +30,7 @@ export const rename = createRouter().openapi(route, async (c) => {
     .db()
     .update(schema.jobs)
     .set({ name })
-    .where(and(eq(schema.jobs.id, c.req.valid("param").id), eq(schema.jobs.userId, c.var.auth.userId)))
+    .where(and(eq(schema.jobs.id, c.req.valid("param").id), eq(schema.jobs.organizationId, c.var.auth.organizationId)))
     .returning();
   if (!job) throw new NotFoundError("job");
   return c.json(toJobView(job, null, await posterUrl(c.env, job)), 200);

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { authenticate, requireScope } from "../../middleware/auth/index.ts";
+import { authenticate, authorize } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonBody, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { requireAllowedWebhookUrl } from "../../webhooks/url-safety.ts";
@@ -15,7 +15,7 @@ const route = createRoute({
     "bad option before it uploads a whole lecture. 204 when they would be accepted; otherwise the same problem " +
     "`POST /v1/jobs` would answer (400 `validation_failed` naming the fields, 422 `unknown_field`).",
   security: bearerSecurity,
-  middleware: [authenticate(), requireScope("jobs:write")] as const,
+  middleware: [authenticate(), authorize("jobs:write")] as const,
   request: jsonBody(jobSettingsBody),
   responses: { 204: { description: "The options would be accepted." }, ...problemResponses(400, 401, 403, 422) },
 });

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { authenticate, requireScope } from "../../middleware/auth/index.ts";
+import { authenticate, authorize } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { readUserPreferences } from "../../preferences/user-preferences.ts";
@@ -14,7 +14,7 @@ const route = createRoute({
     "`jobDefaults` fill in what a new job's `options` leave out (the job's own options win, then these, then the " +
     "organization's, then the built-in defaults); `notifications` say which emails the account gets.",
   security: bearerSecurity,
-  middleware: [authenticate(), requireScope("jobs:read")] as const,
+  middleware: [authenticate(), authorize("preferences:read")] as const,
   responses: { 200: jsonContent(preferencesView, "The preferences."), ...problemResponses(401, 403) },
 });
 

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { authenticate, requireScope } from "../../middleware/auth/index.ts";
+import { authenticate, authorize } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { updateUserPreferences } from "../../preferences/user-preferences.ts";
@@ -14,7 +14,7 @@ const route = createRoute({
     "`jobDefaults` replaces the whole set of default job options (`{}` clears it) and takes the fields and checks " +
     "of a job's `options`; each `notifications` choice given is set. Unknown fields answer 422 `unknown_field`.",
   security: bearerSecurity,
-  middleware: [authenticate(), requireScope("jobs:write")] as const,
+  middleware: [authenticate(), authorize("preferences:manage")] as const,
   request: jsonBody(preferencesUpdateBody),
   responses: {
     200: jsonContent(preferencesView, "The preferences, changed."),

@@ -39,7 +39,7 @@ const route = createRoute({
 });
 
 export const complete = createRouter().openapi(route, async (c) => {
-  const row = await findOwnUpload(c.var.db(), c.var.auth.userId, c.req.valid("param").id);
+  const row = await findOwnUpload(c.var.db(), c.var.auth, c.req.valid("param").id);
   const completed = await completeUpload(c.var.db(), new Bucket(c.env), row, c.req.valid("json")?.parts);
   return c.json(publicUpload(completed), 200);
 });

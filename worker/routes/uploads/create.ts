@@ -35,7 +35,7 @@ export const create = createRouter().openapi(route, async (c) => {
   const upload = checkNewUpload(c.req.valid("json"), settings.maxBytes);
   const plan = planUpload(upload.sizeBytes, settings);
   const id = crypto.randomUUID();
-  const objectKey = storageKeys.upload(c.var.auth.userId, id, upload.extension);
+  const objectKey = storageKeys.upload(c.var.auth.organizationId, id, upload.extension);
   const bucket = new Bucket(c.env);
   const multipartUploadId =
     plan.kind === "multipart" ? await createMultipartUpload(bucket, objectKey, upload.contentType) : null;
@@ -45,6 +45,7 @@ export const create = createRouter().openapi(route, async (c) => {
       .insert(schema.uploads)
       .values({
         id,
+        organizationId: c.var.auth.organizationId,
         userId: c.var.auth.userId,
         filename: upload.filename,
         contentType: upload.contentType,

@@ -25,7 +25,7 @@ const route = createRoute({
 export const remove = createRouter().openapi(route, async (c) => {
   const db = c.var.db();
   const row = await db.transaction(async (tx) => {
-    const upload = await lockOwnUpload(tx, c.var.auth.userId, c.req.valid("param").id, "update");
+    const upload = await lockOwnUpload(tx, c.var.auth, c.req.valid("param").id, "update");
     const [activeJob] = await tx
       .select({ id: schema.jobs.id })
       .from(schema.jobs)

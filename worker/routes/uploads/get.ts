@@ -24,7 +24,7 @@ const route = createRoute({
 });
 
 export const get = createRouter().openapi(route, async (c) => {
-  const row = await findOwnUpload(c.var.db(), c.var.auth.userId, c.req.valid("param").id);
+  const row = await findOwnUpload(c.var.db(), c.var.auth, c.req.valid("param").id);
   const urls = await transferUrls(new Bucket(c.env), row, uploadSettings(c.env));
   return c.json({ ...publicUpload(row), ...urls }, 200);
 });

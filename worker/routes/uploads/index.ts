@@ -1,4 +1,4 @@
-import { authenticate, requireScope } from "../../middleware/auth/index.ts";
+import { authenticate, authorize } from "../../middleware/auth/index.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { complete } from "./complete.ts";
 import { create } from "./create.ts";
@@ -12,7 +12,7 @@ import { list } from "./list.ts";
  * changes write access to storage, so each needs `uploads:write`.
  */
 export const uploadsRoutes = createRouter()
-  .use(authenticate(), requireScope("uploads:write"))
+  .use(authenticate(), authorize("uploads:write"))
   .route("/", create)
   .route("/", list)
   .route("/", get)

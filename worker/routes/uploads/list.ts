@@ -32,14 +32,14 @@ const route = createRoute({
 
 export const list = createRouter().openapi(route, async (c) => {
   const { limit, cursor, status } = c.req.valid("query");
-  const userId = c.var.auth.userId;
-  const filters: SQL[] = [eq(uploads.userId, userId)];
+  const { organizationId } = c.var.auth;
+  const filters: SQL[] = [eq(uploads.organizationId, organizationId)];
   if (status) filters.push(eq(uploads.status, status));
   // The cursor is the last row's id; comparing against that row's own timestamp keeps the
   // database's microseconds, which a timestamp round-tripped through JavaScript would lose.
   if (cursor) {
     filters.push(
-      sql`(${uploads.createdAt}, ${uploads.id}) < (select c.created_at, c.id from uploads c where c.id = ${cursor} and c.user_id = ${userId})`,
+      sql`(${uploads.createdAt}, ${uploads.id}) < (select c.created_at, c.id from uploads c where c.id = ${cursor} and c.organization_id = ${organizationId})`,
     );
   }
   const rows = await c.var
@@ -55,7 +55,7 @@ export const list = createRouter().openapi(route, async (c) => {
       .db()
       .select({ id: uploads.id })
       .from(uploads)
-      .where(and(eq(uploads.id, cursor), eq(uploads.userId, userId)));
+      .where(and(eq(uploads.id, cursor), eq(uploads.organizationId, organizationId)));
     if (!known) throw new ValidationError([{ path: "cursor", message: "is not a cursor of this list" }]);
   }
   const page = rows.slice(0, limit);

@@ -18,6 +18,6 @@ const route = createRoute({
 });
 
 export const accountSecretCreateRoute = createRouter().openapi(route, async (c) => {
-  const secret = await createAccountSecret(c.env, c.var.db(), c.var.auth.userId);
+  const secret = await createAccountSecret(c.env, c.var.db(), c.var.auth.organizationId);
   return c.json({ secret, previousSecretExpiresAt: null }, 201);
 });

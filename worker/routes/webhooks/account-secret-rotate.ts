@@ -16,6 +16,6 @@ const route = createRoute({
 });
 
 export const accountSecretRotateRoute = createRouter().openapi(route, async (c) => {
-  const { secret, previousExpiresAt } = await rotateAccountSecret(c.env, c.var.db(), c.var.auth.userId);
+  const { secret, previousExpiresAt } = await rotateAccountSecret(c.env, c.var.db(), c.var.auth.organizationId);
   return c.json({ secret, previousSecretExpiresAt: previousExpiresAt?.toISOString() ?? null }, 200);
 });

@@ -19,7 +19,7 @@ const route = createRoute({
 });
 
 export const accountSecretStatusRoute = createRouter().openapi(route, async (c) => {
-  const status = await accountSecretStatus(c.var.db(), c.var.auth.userId);
+  const status = await accountSecretStatus(c.var.db(), c.var.auth.organizationId);
   return c.json(
     {
       exists: status.exists,

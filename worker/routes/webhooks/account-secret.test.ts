@@ -28,10 +28,11 @@ const status = (credential: string) => call(credential, "GET", "/v1/webhooks/acc
 const create = (credential: string) => call(credential, "POST", "/v1/webhooks/account-secret");
 const rotate = (credential: string) => call(credential, "POST", "/v1/webhooks/account-secret/rotate");
 
+/** The personal organization's secret: that organization has the user's id. */
 const storedSecret = (userId: string) =>
   withTestDatabase(async (db) => {
-    const [user] = await db.select().from(schema.users).where(eq(schema.users.id, userId));
-    return user?.webhookSecretEncrypted ?? null;
+    const [organization] = await db.select().from(schema.organizations).where(eq(schema.organizations.id, userId));
+    return organization?.webhookSecretEncrypted ?? null;
   });
 
 describe("the account's webhook signing secret", () => {

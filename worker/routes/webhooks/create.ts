@@ -34,18 +34,18 @@ const route = createRoute({
 export const create = createRouter().openapi(route, async (c) => {
   const { url, eventTypes, description } = c.req.valid("json");
   requireAllowedWebhookUrl(c.env, url, "url");
-  const userId = c.var.auth.userId;
+  const { organizationId, userId } = c.var.auth;
   const id = crypto.randomUUID();
   const { secret, encrypted } = await createEncryptedSecret(c.env.ENCRYPTION_KEY, endpointSecretContext(id));
   const [row] = await insertWithinLimit(
     c.var.db(),
     endpointLimit,
-    userId,
-    (tx) => tx.$count(schema.webhookEndpoints, eq(schema.webhookEndpoints.userId, userId)),
+    organizationId,
+    (tx) => tx.$count(schema.webhookEndpoints, eq(schema.webhookEndpoints.organizationId, organizationId)),
     (tx) =>
       tx
         .insert(schema.webhookEndpoints)
-        .values({ id, userId, url, eventTypes, description, secretEncrypted: encrypted })
+        .values({ id, organizationId, userId, url, eventTypes, description, secretEncrypted: encrypted })
         .returning(),
   );
   return c.json({ ...toEndpointView(row!), secret }, 201);

@@ -22,7 +22,7 @@ const route = createRoute({
 
 export const deliveries = createRouter().openapi(route, async (c) => {
   const db = c.var.db();
-  const endpoint = await findOwnedEndpoint(db, c.var.auth.userId, c.req.valid("param").id);
+  const endpoint = await findOwnedEndpoint(db, c.var.auth, c.req.valid("param").id);
   const rows = await db
     .select()
     .from(schema.webhookDeliveries)

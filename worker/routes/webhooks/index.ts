@@ -1,4 +1,4 @@
-import { authenticate, requireScope } from "../../middleware/auth/index.ts";
+import { authenticate, authorize } from "../../middleware/auth/index.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { accountSecretCreateRoute } from "./account-secret-create.ts";
 import { accountSecretRotateRoute } from "./account-secret-rotate.ts";
@@ -12,7 +12,7 @@ import { rotateSecret } from "./rotate-secret.ts";
 
 /** `/v1/webhooks`: endpoints, their deliveries, and the account's secret for per-job URLs. */
 export const webhooksRoutes = createRouter()
-  .use(authenticate(), requireScope("webhooks:manage"))
+  .use(authenticate(), authorize("webhooks:manage"))
   .route("/", accountSecretStatusRoute)
   .route("/", accountSecretCreateRoute)
   .route("/", accountSecretRotateRoute)

@@ -23,7 +23,7 @@ export const list = createRouter().openapi(route, async (c) => {
     .db()
     .select()
     .from(schema.webhookEndpoints)
-    .where(eq(schema.webhookEndpoints.userId, c.var.auth.userId))
+    .where(eq(schema.webhookEndpoints.organizationId, c.var.auth.organizationId))
     .orderBy(desc(schema.webhookEndpoints.createdAt));
   return c.json({ data: rows.map(toEndpointView) }, 200);
 });

@@ -26,7 +26,7 @@ export const redeliver = createRouter().openapi(route, async (c) => {
   const [delivery] = await db
     .select()
     .from(d)
-    .where(and(eq(d.id, c.req.valid("param").id), eq(d.userId, c.var.auth.userId)));
+    .where(and(eq(d.id, c.req.valid("param").id), eq(d.organizationId, c.var.auth.organizationId)));
   if (!delivery) throw new NotFoundError("webhook delivery");
   if (delivery.endpointId) {
     const [endpoint] = await db

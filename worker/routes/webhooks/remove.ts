@@ -24,7 +24,7 @@ export const remove = createRouter().openapi(route, async (c) => {
     .where(
       and(
         eq(schema.webhookEndpoints.id, c.req.valid("param").id),
-        eq(schema.webhookEndpoints.userId, c.var.auth.userId),
+        eq(schema.webhookEndpoints.organizationId, c.var.auth.organizationId),
       ),
     )
     .returning({ id: schema.webhookEndpoints.id });

@@ -23,7 +23,7 @@ const route = createRoute({
 
 export const rotateSecret = createRouter().openapi(route, async (c) => {
   const db = c.var.db();
-  const endpoint = await findOwnedEndpoint(db, c.var.auth.userId, c.req.valid("param").id);
+  const endpoint = await findOwnedEndpoint(db, c.var.auth, c.req.valid("param").id);
   const { secret, stored } = await rotatedSecrets(
     c.env.ENCRYPTION_KEY,
     endpoint.secretEncrypted,
