@@ -1,13 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { schema } from "../../../db/client.ts";
-import {
-  apiBase,
-  authHeaders,
-  createApiKey,
-  registerUser,
-  type TestUser,
-} from "../../../test/support/worker/accounts.ts";
+import { apiBase, authHeaders, registerUser, type TestUser } from "../../../test/support/worker/accounts.ts";
 import { withTestDatabase } from "../../../test/support/worker/database.ts";
 import type { OrganizationRole } from "../../auth/roles.ts";
 
