@@ -4,6 +4,7 @@ import { jobPage } from "./pages/job.ts";
 import { jobsPage } from "./pages/jobs.ts";
 import { landingPage } from "./pages/landing.ts";
 import { newJobPage } from "./pages/new-job.ts";
+import { settingsPage } from "./pages/settings.ts";
 import { signInPage } from "./pages/sign-in.ts";
 import { webhooksPage } from "./pages/webhooks.ts";
 import { signInLink } from "./return-path.ts";
@@ -33,6 +34,7 @@ async function route(): Promise<void> {
   if (path === "/jobs") return jobsPage();
   if (path === "/api-keys") return apiKeysPage();
   if (path === "/webhooks") return webhooksPage();
+  if (path === "/settings") return settingsPage();
   location.hash = "#/new";
 }
 
@@ -51,6 +53,7 @@ function renderNav(): void {
             link("#/jobs", "Jobs"),
             link("#/api-keys", "API keys"),
             link("#/webhooks", "Webhooks"),
+            link("#/settings", "Settings"),
             h(
               "li",
               {},
