@@ -1,16 +1,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { projectRoot } from "../infra/local/config.ts";
+import type { SmtpSink } from "../infra/local/smtp-sink.ts";
 import { exitWithVerdict } from "../infra/local/startup-failure.ts";
 import { ensureSystemPackages } from "../infra/local/system-packages.ts";
 import { buildWebApp } from "../infra/web/build-web.ts";
 import { startTestServices, testStackEnv, workerEnv } from "./services.ts";
-import { SmtpSink } from "./support/smtp-sink.ts";
 import { WebhookReceiver } from "./webhook-receiver.ts";
 
 /**
  * `npm test`: starts the real services (PostgreSQL, the S3 server, the Neon bridge, the media
- * worker, a webhook receiver, an SMTP sink), runs every vitest project against them, and stops them whatever
+ * worker, the SMTP sink, a webhook receiver), runs every vitest project against them, and stops them whatever
  * happens: a SIGINT or SIGTERM goes to vitest, and the services stop after it (they lead process
  * groups of their own, so nothing else would stop them).
  * Arguments are passed to vitest (`npm test -- --project worker`).
@@ -27,13 +27,11 @@ ensureSystemPackages({ tests: true });
 // The Worker tests read wrangler.toml, whose [assets] directory is the built web app.
 await buildWebApp();
 const stack = await startTestServices().catch(exitWithVerdict);
-const ports = testStackEnv();
-const receiver = new WebhookReceiver(Number(ports.LH_WEBHOOK_RECEIVER_PORT));
-const smtpSink = new SmtpSink(Number(ports.LH_SMTP_SINK_PORT), Number(ports.LH_SMTP_SINK_CONTROL_PORT));
+const receiver = new WebhookReceiver(Number(testStackEnv().LH_WEBHOOK_RECEIVER_PORT));
+const smtpSink = stack.parts.smtp as SmtpSink;
 let exitCode = 1;
 try {
   await receiver.start();
-  await smtpSink.start();
   exitCode = await new Promise<number>((resolve) => {
     if (interrupted) return resolve(130);
     const child = spawn(
@@ -47,7 +45,6 @@ try {
           LH_TEST_WORKER_ENV: JSON.stringify({
             ...workerEnv(stack.config),
             WEBHOOK_TEST_RECEIVER_URL: receiver.url,
-            SMTP_URL: smtpSink.smtpUrl,
             SMTP_TEST_SINK_URL: smtpSink.controlUrl,
           }),
           LH_TEST_DATABASE_URL: stack.config.database.url,
@@ -59,7 +56,6 @@ try {
   });
 } finally {
   await receiver.stop();
-  await smtpSink.stop();
   await stack.stop();
 }
 process.exit(exitCode);

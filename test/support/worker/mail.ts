@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import type { SunkMail } from "../smtp-sink.ts";
+import type { SunkMail } from "../../../infra/local/smtp-sink.ts";
 
 const sinkBase = () => {
   const url = (env as unknown as { SMTP_TEST_SINK_URL?: string }).SMTP_TEST_SINK_URL;

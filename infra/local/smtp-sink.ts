@@ -1,22 +1,29 @@
 import { once } from "node:events";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
 import { createServer, type Server, type Socket } from "node:net";
+import { join } from "node:path";
+import type { StackPart } from "./stack-part.ts";
 
 /** One message the sink accepted, as the client sent it (headers and body, dot-stuffing undone). */
 export type SunkMail = { from: string; to: string[]; data: string; at: string };
 
 /**
- * A local SMTP server that keeps what it is sent, for the tests and the local stack: it speaks
+ * The local stack's SMTP server, which keeps what it is sent (the Worker's job emails, locally
+ * and in the tests) instead of passing it on: it speaks
  * the part of RFC 5321 a submitting client uses (EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT),
  * with no TLS and no authentication. Written here rather than taken from `smtp-server` because
  * this much fits in a page and the tests need a control API beside it anyway.
  *
- * Control API (HTTP, on its own port):
+ * It is a part of the local stack rather than a test helper because `npm start` sends job
+ * emails too: each message is also written to `<data folder>/mail/` as an `.eml` file to open.
+ *
+ * Control API (HTTP, 1000 above the SMTP port):
  * - `GET /mail/<address>`: `{ received: SunkMail[] }`, every message with that recipient.
  * - `PUT /mail/<address>` `{ failures: n, code?: 451 }`: the next n RCPTs of that address are
  *   answered `code` (a provider that fails for a while).
  */
-export class SmtpSink {
+export class SmtpSink implements StackPart {
   private readonly mail: SunkMail[] = [];
   private readonly failures = new Map<string, { left: number; code: number }>();
   private smtp?: Server;
@@ -24,11 +31,15 @@ export class SmtpSink {
 
   constructor(
     readonly smtpPort: number,
-    readonly httpPort: number,
+    private readonly mailDir: string,
   ) {}
 
-  get smtpUrl(): string {
-    return `smtp://127.0.0.1:${this.smtpPort}`;
+  get httpPort(): number {
+    return this.smtpPort + 1000;
+  }
+
+  get running(): boolean {
+    return this.smtp?.listening ?? false;
   }
 
   get controlUrl(): string {
@@ -43,7 +54,9 @@ export class SmtpSink {
     const command = (line: string) => {
       if (data) {
         if (line !== ".") return void data.push(line.startsWith(".") ? line.slice(1) : line);
-        this.mail.push({ ...envelope!, data: data.join("\r\n"), at: new Date().toISOString() });
+        const mail = { ...envelope!, data: data.join("\r\n"), at: new Date().toISOString() };
+        this.mail.push(mail);
+        writeFileSync(join(this.mailDir, `${mail.at.replace(/[:.]/g, "-")}-${this.mail.length}.eml`), mail.data);
         data = null;
         envelope = null;
         return reply("250 2.0.0 queued");
@@ -97,6 +110,7 @@ export class SmtpSink {
   }
 
   async start(): Promise<void> {
+    mkdirSync(this.mailDir, { recursive: true });
     this.smtp = createServer((socket) => this.session(socket));
     this.smtp.listen(this.smtpPort, "127.0.0.1");
     this.http = createHttpServer(async (request, response) => {
