@@ -9,16 +9,16 @@ import { createAccount } from "../../../worker/organizations/create-account.ts";
 import { withTestDatabase } from "./database.ts";
 
 /**
- * A completed upload of `userId`'s (in their personal organization, which has their id), as if
- * the bytes had landed and been verified. Pass `db` to write it through a handle the caller
- * already holds.
+ * A completed upload of `userId`'s (in their personal organization, which has their id, unless
+ * `organizationId` names another), as if the bytes had landed and been verified. Pass `db` to
+ * write it through a handle the caller already holds.
  */
-export async function insertCompletedUpload(userId: string, db?: Database): Promise<string> {
-  if (!db) return withTestDatabase((own) => insertCompletedUpload(userId, own));
+export async function insertCompletedUpload(userId: string, db?: Database, organizationId = userId): Promise<string> {
+  if (!db) return withTestDatabase((own) => insertCompletedUpload(userId, own, organizationId));
   const uploadId = crypto.randomUUID();
   await db.insert(schema.uploads).values({
     id: uploadId,
-    organizationId: userId,
+    organizationId,
     userId,
     filename: "lecture.mp4",
     contentType: "video/mp4",

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { schema } from "../../../db/client.ts";
 import { apiBase, authHeaders, registerUser, type TestUser } from "../../../test/support/worker/accounts.ts";
 import { withTestDatabase } from "../../../test/support/worker/database.ts";
+import { insertCompletedUpload } from "../../../test/support/worker/jobs.ts";
 import type { OrganizationRole } from "../../auth/roles.ts";
 
 /** A team organization with one member per role given, written straight to the database. */
@@ -24,24 +25,6 @@ const call = (method: string, path: string, credential: string, organizationId: 
     headers: { ...authHeaders(credential), "lh-organization": organizationId },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-
-async function uploadIn(organizationId: string, userId: string): Promise<string> {
-  const uploadId = crypto.randomUUID();
-  await withTestDatabase((db) =>
-    db.insert(schema.uploads).values({
-      id: uploadId,
-      organizationId,
-      userId,
-      filename: "lecture.mp4",
-      contentType: "video/mp4",
-      sizeBytes: 1234,
-      objectKey: `uploads/${organizationId}/${uploadId}/source.mp4`,
-      status: "completed",
-      expiresAt: new Date(Date.now() + 86_400_000),
-    }),
-  );
-  return uploadId;
-}
 
 describe("/v1/organization/preferences", () => {
   it("is set by admins and owners and read by every member", async () => {
@@ -91,7 +74,7 @@ describe("/v1/organization/preferences", () => {
       body: JSON.stringify({ jobDefaults: { language: "de" } }),
     });
     const started = await call("POST", "/v1/jobs", editor.accessToken, id, {
-      uploadId: await uploadIn(id, editor.userId),
+      uploadId: await insertCompletedUpload(editor.userId, undefined, id),
       options: { highlightCount: 2 },
     });
     expect(started.status).toBe(202);
