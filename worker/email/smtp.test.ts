@@ -33,7 +33,8 @@ describe("SMTP settings", () => {
     });
     expect(smtpSettings("smtps://u:p@smtp.example.com").port).toBe(465);
     expect(() => smtpSettings("smtp://u:p@smtp.example.com:25")).toThrow(/only over TLS/);
-    expect(() => smtpSettings("http://smtp.example.com")).toThrow(/must start with/);
+    expect(() => smtpSettings("http://smtp.example.com")).toThrow(/starting with smtp/);
+    expect(() => smtpSettings("not a url with p4ssw0rd")).toThrow(/^((?!p4ssw0rd).)*$/);
   });
 });
 

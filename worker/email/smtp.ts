@@ -40,9 +40,10 @@ const schemes: Record<string, SmtpSettings["tls"]> = { "smtp:": "off", "smtp+sta
  * // { hostname: "smtp.example.com", port: 587, tls: "starttls", credentials: { user: "apikey", password: "secret" } }
  */
 export function smtpSettings(url: string): SmtpSettings {
-  const parsed = new URL(url);
-  const tls = schemes[parsed.protocol];
-  if (!tls) throw new Error("SMTP_URL must start with smtp://, smtp+starttls:// or smtps://");
+  // URL's own error quotes the input, and this one holds a password: it must not reach a log.
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  const tls = parsed && schemes[parsed.protocol];
+  if (!parsed || !tls) throw new Error("SMTP_URL must be a URL starting with smtp://, smtp+starttls:// or smtps://");
   const user = decodeURIComponent(parsed.username);
   if (user && tls === "off") throw new Error("SMTP_URL sends credentials only over TLS (smtp+starttls:// or smtps://)");
   return {
