@@ -155,7 +155,8 @@ export async function submit(
 
 /**
  * Sends each message over its own TCP connection (`connect()` from `cloudflare:sockets`).
- * Cloudflare refuses port 25 from Workers: production submits on 587 (STARTTLS) or 465 (TLS).
+ * Production submits on 587 (STARTTLS) or 465 (TLS), as providers expect: port 25 is for relay
+ * between servers, and Workers are said to be refused it (docs/notifications.md).
  *
  * @example
  * await new SmtpSender(smtpSettings(env.SMTP_URL)).send(message);
