@@ -16,7 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { type JobOptions, jobStatuses, type StageStates } from "../agents/contracts/job.ts";
+import { type JobOptionChoices, type JobOptions, jobStatuses, type StageStates } from "../agents/contracts/job.ts";
 import { organizationRoles } from "../worker/auth/roles.ts";
 import type { OutboxEffect } from "../worker/outbox/effect.ts";
 
@@ -399,3 +399,53 @@ export const usageLimits = pgTable("usage_limits", {
   monthlyCostUsd: doublePrecision("monthly_cost_usd"),
   updatedAt: updatedAt(),
 });
+
+/**
+ * A user's preferences (`/v1/me/preferences`): the job options their jobs start from when a job
+ * leaves a field out, and which emails they want. No row means no defaults and no emails.
+ */
+export const userPreferences = pgTable("user_preferences", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  jobDefaults: jsonb("job_defaults").$type<JobOptionChoices>().notNull().default({}),
+  emailOnCompleted: boolean("email_on_completed").notNull().default(false),
+  emailOnFailed: boolean("email_on_failed").notNull().default(false),
+  updatedAt: updatedAt(),
+});
+
+/** An organization's default job options, under each member's own (`/v1/organization/preferences`). */
+export const organizationPreferences = pgTable("organization_preferences", {
+  organizationId: uuid("organization_id")
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  jobDefaults: jsonb("job_defaults").$type<JobOptionChoices>().notNull().default({}),
+  updatedAt: updatedAt(),
+});
+
+export const notificationOutcome = pgEnum("notification_outcome", ["completed", "failed"]);
+
+/**
+ * One email about one job's outcome to one user: the record that keeps it to one whatever the
+ * queues and the outbox redeliver. `sentAt` is set once the provider accepted it; a row left
+ * unsent (a failing provider) is tried again by the outbox's backoff.
+ */
+export const jobNotifications = pgTable(
+  "job_notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    outcome: notificationOutcome("outcome").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    /** Set while a drain is sending: another drain of a redelivered effect finds it taken and leaves it. */
+    lockedUntil: at("locked_until"),
+    sentAt: at("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("job_notifications_once_idx").on(t.jobId, t.userId, t.outcome)],
+);

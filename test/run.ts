@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { projectRoot } from "../infra/local/config.ts";
+import type { SmtpSink } from "../infra/local/smtp-sink.ts";
 import { exitWithVerdict } from "../infra/local/startup-failure.ts";
 import { ensureSystemPackages } from "../infra/local/system-packages.ts";
 import { buildWebApp } from "../infra/web/build-web.ts";
@@ -9,7 +10,7 @@ import { WebhookReceiver } from "./webhook-receiver.ts";
 
 /**
  * `npm test`: starts the real services (PostgreSQL, the S3 server, the Neon bridge, the media
- * worker, a webhook receiver), runs every vitest project against them, and stops them whatever
+ * worker, the SMTP sink, a webhook receiver), runs every vitest project against them, and stops them whatever
  * happens: a SIGINT or SIGTERM goes to vitest, and the services stop after it (they lead process
  * groups of their own, so nothing else would stop them).
  * Arguments are passed to vitest (`npm test -- --project worker`).
@@ -27,6 +28,7 @@ ensureSystemPackages({ tests: true });
 await buildWebApp();
 const stack = await startTestServices().catch(exitWithVerdict);
 const receiver = new WebhookReceiver(Number(testStackEnv().LH_WEBHOOK_RECEIVER_PORT));
+const smtpSink = stack.parts.smtp as SmtpSink;
 let exitCode = 1;
 try {
   await receiver.start();
@@ -40,7 +42,11 @@ try {
         cwd: projectRoot,
         env: {
           ...process.env,
-          LH_TEST_WORKER_ENV: JSON.stringify({ ...workerEnv(stack.config), WEBHOOK_TEST_RECEIVER_URL: receiver.url }),
+          LH_TEST_WORKER_ENV: JSON.stringify({
+            ...workerEnv(stack.config),
+            WEBHOOK_TEST_RECEIVER_URL: receiver.url,
+            SMTP_TEST_SINK_URL: smtpSink.controlUrl,
+          }),
           LH_TEST_DATABASE_URL: stack.config.database.url,
         },
       },

@@ -25,6 +25,7 @@ export function testStackEnv(offset = testPortOffset()): Record<string, string> 
     LH_MEDIA_WORKER_PORT: at(9412),
     LH_API_PORT: at(8797),
     LH_WEBHOOK_RECEIVER_PORT: at(9413),
+    LH_SMTP_PORT: at(9414),
   };
 }
 

@@ -14,6 +14,7 @@ import { health } from "./routes/health/index.ts";
 import { internal } from "./routes/internal/index.ts";
 import { jobsRoutes } from "./routes/jobs/index.ts";
 import { me } from "./routes/me/index.ts";
+import { organizationPreferencesRoutes } from "./routes/organization-preferences/index.ts";
 import { invitationsRoutes, organizationsRoutes } from "./routes/organizations/index.ts";
 import { uploadsRoutes } from "./routes/uploads/index.ts";
 import { usageRoutes } from "./routes/usage/index.ts";
@@ -29,6 +30,7 @@ export function createApp() {
   app.route("/internal", internal);
   app.route("/v1/auth", auth);
   app.route("/v1/me", me);
+  app.route("/v1/organization", organizationPreferencesRoutes);
   app.route("/v1/api-keys", apiKeysRoutes);
   app.route("/v1/jobs", jobsRoutes);
   app.route("/v1/uploads", uploadsRoutes);

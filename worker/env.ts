@@ -42,6 +42,13 @@ export type Env = {
   OPENAI_BASE_URL?: string;
   ENCRYPTION_KEY: string;
   PUBLIC_BASE_URL: string;
+  /**
+   * Where job emails are submitted (worker/email/smtp.ts): `smtp://host:port`,
+   * `smtp+starttls://user:password@host:587` or `smtps://user:password@host:465`. Unset, no emails.
+   */
+  SMTP_URL?: string;
+  /** The sender of job emails; `notifications@<PUBLIC_BASE_URL's host>` when unset. */
+  EMAIL_FROM?: string;
   /** The origin the media worker reports to; `/internal/*` answers only on this host. */
   INTERNAL_BASE_URL: string;
   /** `GET /health/ready` shows which part is down, and why, only to `Authorization: Bearer <OPERATOR_TOKEN>`. */

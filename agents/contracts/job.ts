@@ -35,6 +35,18 @@ export const StageState = z.object({
 export type StageState = z.infer<typeof StageState>;
 export type StageStates = Partial<Record<StageName, StageState>>;
 
+const chapterChoice = z.union([z.literal("auto"), z.number().int().min(1).max(50)]);
+const languageTag = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "a language tag such as en or en-US");
+const jobOptionFields = {
+  highlightCount: z.number().int().min(1).max(20).optional(),
+  clipMinSeconds: z.number().min(5).max(300).optional(),
+  clipMaxSeconds: z.number().min(5).max(600).optional(),
+  reelMaxSeconds: z.number().min(10).max(1800).optional(),
+};
+const clipRange = (o: { clipMinSeconds?: number; clipMaxSeconds?: number }) =>
+  (o.clipMinSeconds ?? 0) <= (o.clipMaxSeconds ?? Number.POSITIVE_INFINITY);
+const clipRangeIssue = { message: "clipMinSeconds must not exceed clipMaxSeconds", path: ["clipMinSeconds"] };
+
 /**
  * Options a user chooses when starting a job. Strict: a misspelt field (`maxHighlights`) is an
  * error, never silently ignored. The highlight count, clip lengths and reel length are optional:
@@ -42,22 +54,22 @@ export type StageStates = Partial<Record<StageName, StageState>>;
  * "auto" (the content decides, bounded per hour) or the exact number wanted.
  */
 export const JobOptions = z
-  .strictObject({
-    highlightCount: z.number().int().min(1).max(20).optional(),
-    clipMinSeconds: z.number().min(5).max(300).optional(),
-    clipMaxSeconds: z.number().min(5).max(600).optional(),
-    reelMaxSeconds: z.number().min(10).max(1800).optional(),
-    chapters: z.union([z.literal("auto"), z.number().int().min(1).max(50)]).default("auto"),
-    language: z
-      .string()
-      .regex(/^[a-z]{2}(-[A-Z]{2})?$/, "a language tag such as en or en-US")
-      .default("en"),
-  })
-  .refine((o) => (o.clipMinSeconds ?? 0) <= (o.clipMaxSeconds ?? Number.POSITIVE_INFINITY), {
-    message: "clipMinSeconds must not exceed clipMaxSeconds",
-    path: ["clipMinSeconds"],
-  });
+  .strictObject({ ...jobOptionFields, chapters: chapterChoice.default("auto"), language: languageTag.default("en") })
+  .refine(clipRange, clipRangeIssue);
 export type JobOptions = z.infer<typeof JobOptions>;
+
+/**
+ * The same fields as `JobOptions`, each left unset when not given (no built-in default filled
+ * in): what a job request asks for, and the defaults a user or an organization keeps. Layers
+ * are merged by `resolveJobOptions` (./job-option-layers.ts).
+ *
+ * @example
+ * JobOptionChoices.parse({ language: "de" }); // { language: "de" }, no chapters filled in
+ */
+export const JobOptionChoices = z
+  .strictObject({ ...jobOptionFields, chapters: chapterChoice.optional(), language: languageTag.optional() })
+  .refine(clipRange, clipRangeIssue);
+export type JobOptionChoices = z.infer<typeof JobOptionChoices>;
 
 /**
  * Stable reasons a job fails. Clients branch on these, so a code is never renamed; new ones

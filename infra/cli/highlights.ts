@@ -26,6 +26,9 @@ options:
   --json             print the results document as JSON
   -h, --help         show this help
 
+A job option left out comes from your defaults (the web app's Settings), then
+your organization's, then the built-in ones above.
+
 An API key is read from LH_API_KEY only, so it never lands in the shell's history.`;
 
 /** A problem the user can fix: printed as one line, without a stack trace. */

@@ -7,7 +7,7 @@ export const projectRoot = resolve(fileURLToPath(new URL("../..", import.meta.ur
 
 export type StackConfig = {
   dataDir: string;
-  ports: { postgres: number; s3: number; neonBridge: number; mediaWorker: number; api: number };
+  ports: { postgres: number; s3: number; neonBridge: number; mediaWorker: number; smtp: number; api: number };
   database: { name: string; user: string; password: string; url: string };
   s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
   secrets: { jwt: string; internal: string; encryption: string; operator: string; metrics: string };
@@ -27,6 +27,8 @@ export const portVariables: Record<StackPort, { variable: string; fallback: numb
   s3: { variable: "LH_S3_PORT", fallback: 9400 },
   neonBridge: { variable: "LH_NEON_BRIDGE_PORT", fallback: 9401 },
   mediaWorker: { variable: "LH_MEDIA_WORKER_PORT", fallback: 9402 },
+  /** The SMTP sink (infra/local/smtp-sink.ts); its control API is 1000 above. */
+  smtp: { variable: "LH_SMTP_PORT", fallback: 9403 },
   api: { variable: "LH_API_PORT", fallback: 8787 },
 };
 
@@ -109,6 +111,7 @@ export function workerEnv(config: StackConfig): Record<string, string> {
     JWT_SECRET: config.secrets.jwt,
     ENCRYPTION_KEY: config.secrets.encryption,
     PUBLIC_BASE_URL: `http://127.0.0.1:${config.ports.api}`,
+    SMTP_URL: `smtp://127.0.0.1:${config.ports.smtp}`,
     // The same wrangler dev under another name: the media worker reports there, and /internal/* answers only there.
     INTERNAL_BASE_URL: `http://localhost:${config.ports.api}`,
     ALLOW_INSECURE_WEBHOOKS: "true",

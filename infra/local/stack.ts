@@ -10,10 +10,11 @@ import { log } from "./log.ts";
 import { NeonWebSocketBridge } from "./neon-ws-bridge.ts";
 import { LocalPostgres } from "./postgres.ts";
 import { LocalS3Server } from "./s3-server.ts";
+import { SmtpSink } from "./smtp-sink.ts";
 import { httpChild, type StackPart } from "./stack-part.ts";
 import { StartupFailure } from "./startup-failure.ts";
 
-export type StackPartName = "postgres" | "s3" | "neonBridge" | "mediaWorker" | "api" | "cron";
+export type StackPartName = "postgres" | "s3" | "neonBridge" | "smtp" | "mediaWorker" | "api" | "cron";
 export type StackOptions = { mediaWorker?: boolean; api?: boolean };
 
 const quietWrangler = {
@@ -23,11 +24,11 @@ const quietWrangler = {
   NO_COLOR: "1",
 };
 
-const startOrder = ["postgres", "s3", "neonBridge", "mediaWorker", "api", "cron"] as const;
+const startOrder = ["postgres", "s3", "neonBridge", "smtp", "mediaWorker", "api", "cron"] as const;
 
 /**
- * The whole local stack: PostgreSQL, the S3 server, the Neon bridge, the media worker and
- * `wrangler dev`. Parts start in dependency order and stop in reverse; a part can be stopped
+ * The whole local stack: PostgreSQL, the S3 server, the Neon bridge, the SMTP sink, the media
+ * worker and `wrangler dev`. Parts start in dependency order and stop in reverse; a part can be stopped
  * and started on its own (the readiness test stops the S3 server). When one cannot start, the
  * ones already started are stopped and a `StartupFailure` names it.
  */
@@ -46,6 +47,7 @@ export class LocalStack {
       config.ports.neonBridge,
       new Set([`127.0.0.1:${config.ports.postgres}`]),
     );
+    this.parts.smtp = new SmtpSink(config.ports.smtp, join(config.dataDir, "mail"));
     if (options.mediaWorker !== false) {
       const child = new ManagedChild(
         {
@@ -141,8 +143,8 @@ export class LocalStack {
     if (!(name in portVariables)) return [];
     const { variable } = portVariables[name as StackPort];
     const port = this.config.ports[name as StackPort];
-    // wrangler's inspector sits 1000 above the API port.
-    const ports = name === "api" ? [port, port + 1000] : [port];
+    // wrangler's inspector sits 1000 above the API port, the SMTP sink's control API above its port.
+    const ports = name === "api" || name === "smtp" ? [port, port + 1000] : [port];
     return ports.map((port) => ({ part: name, port, variable }));
   }
 

@@ -17,14 +17,33 @@ export const actions = [
   "members:manage",
   "usage:manage",
   "organization:delete",
+  /** One's own preferences (default job options, emails): every member keeps their own. */
+  "preferences:read",
+  "preferences:manage",
+  /** The organization's default job options, under every member's own. */
+  "organization:preferences",
 ] as const;
 
 export type Action = (typeof actions)[number];
 
 /** Starting an organization of one's own and joining another are open to every member. */
-const viewer: readonly Action[] = ["jobs:read", "organization:read", "organization:create", "invitations:accept"];
+const viewer: readonly Action[] = [
+  "jobs:read",
+  "organization:read",
+  "organization:create",
+  "invitations:accept",
+  "preferences:read",
+  "preferences:manage",
+];
 const editor: readonly Action[] = [...viewer, "jobs:write", "uploads:write"];
-const admin: readonly Action[] = [...editor, "api_keys:manage", "webhooks:manage", "members:manage", "usage:manage"];
+const admin: readonly Action[] = [
+  ...editor,
+  "api_keys:manage",
+  "webhooks:manage",
+  "members:manage",
+  "organization:preferences",
+  "usage:manage",
+];
 
 /** The policy: what each role may do. */
 export const permissions: Readonly<Record<OrganizationRole, ReadonlySet<Action>>> = {
@@ -51,6 +70,9 @@ export const actionScopes: Readonly<Record<Action, Scope | null>> = {
   // Setting the monthly limits: a key cannot raise the limits it is held to.
   "usage:manage": null,
   "organization:delete": null,
+  "preferences:read": "jobs:read",
+  "preferences:manage": "jobs:write",
+  "organization:preferences": null,
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { JobOptions } from "../../agents/contracts/job.ts";
+import type { JobOptionChoices } from "../../agents/contracts/job.ts";
 import type { JobResults as JobResultsView, JobView } from "../../agents/contracts/job-api.ts";
 import { type ApiConnection, apiRequest } from "./api-request.ts";
 
@@ -6,7 +6,7 @@ export type Job = JobView;
 export type JobResults = JobResultsView;
 export type NewJob = {
   uploadId: string;
-  options?: Partial<JobOptions>;
+  options?: JobOptionChoices;
   webhookUrl?: string;
   metadata?: Record<string, unknown>;
 };

@@ -13,12 +13,13 @@ import type { JobRow } from "./snapshot.ts";
 /** The state a change was decided on; the change applies only while the job is still in it. */
 export type ExpectedJob = { id: string; statuses: JobStatus[]; attempt?: number; capacityRound?: number };
 
-/** What a job that just finished owes: its room hears the end, its webhooks announce it. */
+/**
+ * What a job that just finished owes: its room hears the end, its webhooks announce it, its
+ * user gets the email they asked for. Separate effects, so a failing email provider retries
+ * only the email.
+ */
 export function finishedEffects(message: ProgressPayload, manifest?: ResultManifest): OutboxEffect[] {
-  return [
-    { kind: "publish", message },
-    { kind: "announce", manifest },
-  ];
+  return [{ kind: "publish", message }, { kind: "announce", manifest }, { kind: "notify" }];
 }
 
 /**

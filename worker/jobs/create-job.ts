@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type { JobOptions } from "../../agents/contracts/job.ts";
+import type { JobOptionChoices } from "../../agents/contracts/job.ts";
+import { resolveJobOptions } from "../../agents/contracts/job-option-layers.ts";
 import { type Database, schema } from "../../db/client.ts";
 import type { Actor } from "../auth/caller.ts";
 import { sha256Hex } from "../auth/secrets.ts";
@@ -7,6 +8,8 @@ import type { Env } from "../env.ts";
 import { ProblemError } from "../errors/problem.ts";
 import { drainOutbox } from "../outbox/drain.ts";
 import { recordEffects } from "../outbox/record.ts";
+import { readOrganizationPreferences } from "../preferences/organization-preferences.ts";
+import { readUserPreferences } from "../preferences/user-preferences.ts";
 import { lockOwnUpload } from "../uploads/rows.ts";
 import { refuseOverLimit } from "../usage/limits.ts";
 import { usageOwnerOf } from "../usage/owner.ts";
@@ -17,7 +20,8 @@ export type CreateJobInput = {
   /** The organization the job belongs to and the user who starts it. */
   actor: Actor;
   uploadId: string;
-  options: JobOptions;
+  /** What the request chose; the rest comes from the creator's defaults, the organization's, then the built-in ones. */
+  options: JobOptionChoices;
   webhookUrl?: string;
   metadata?: Record<string, unknown>;
   idempotencyKey?: string;
@@ -43,8 +47,9 @@ export function stableStringify(value: unknown): string {
 /**
  * Creates a job from a completed upload. With an idempotency key, the key is claimed in the
  * same transaction as the job row: the same key and body return the first job; the same key
- * with another body is refused (422). The queue send and the room update are written to the
- * outbox with the job and performed after the commit; whatever fails there is left for the
+ * with another body is refused (422). The job records the options it runs with: the request's,
+ * then its creator's defaults, then the organization's, as they are when it is created, then the
+ * built-in ones. The queue send and the room update are written to the outbox with the job and performed after the commit; whatever fails there is left for the
  * cron, so a job that was created is never lost and never answered with a 500.
  * A repeated key returns its job even after the month's limit was reached; a new job is
  * refused with 429 `usage_limit_reached` (worker/usage/limits.ts), and its key stays unused.
@@ -81,13 +86,15 @@ export async function createJob(
     if (upload.status !== "completed") {
       throw new ProblemError(409, "upload_not_completed", "Complete the upload before starting a job from it.");
     }
+    const user = await readUserPreferences(tx, actor.userId);
+    const organization = await readOrganizationPreferences(tx, actor.organizationId);
     const [job] = await tx
       .insert(schema.jobs)
       .values({
         ...actor,
         uploadId,
         name: lectureName(upload.filename),
-        options,
+        options: resolveJobOptions([options, user.jobDefaults, organization.jobDefaults]),
         webhookUrl,
         metadata: metadata ?? {},
         maxAttempts: Number(env.JOB_MAX_ATTEMPTS) || 3,

@@ -4,7 +4,8 @@ import type { ProgressPayload } from "../../agents/contracts/progress.ts";
 /**
  * One side effect a committed job change owes the outside world. Each is safe to perform more
  * than once: the room gets the job's current snapshot, the jobs queue drops stale copies,
- * webhook deliveries are unique per (job, event, destination), a cancel is idempotent.
+ * webhook deliveries are unique per (job, event, destination), emails per (job, user, outcome),
+ * a cancel is idempotent.
  */
 export type OutboxEffect =
   /** The job's room gets its current snapshot and, optionally, one message for subscribers. */
@@ -15,5 +16,7 @@ export type OutboxEffect =
   | { kind: "dispatch"; attempt: number; capacityRound?: number; notBefore?: string }
   /** Webhook deliveries of a finished job (job.completed with its manifest's summary, job.failed). */
   | { kind: "announce"; manifest?: ResultManifest }
+  /** The emails a finished job's user asked for; one per (job, user, outcome), recorded in job_notifications. */
+  | { kind: "notify" }
   /** The media worker stops this attempt (the job was cancelled or moved on while it ran). */
   | { kind: "cancel_attempt"; attempt: number };

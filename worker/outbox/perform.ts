@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
 import { type Database, schema } from "../../db/client.ts";
+import { emailSender } from "../email/sender.ts";
 import type { Env } from "../env.ts";
 import { capacityWait } from "../jobs/capacity-queue.ts";
 import { enqueueJob } from "../jobs/enqueue.ts";
 import type { MediaWorkerClient } from "../jobs/media-worker-client.ts";
 import { publishJobUpdate } from "../jobs/publish-job-update.ts";
+import { notifyJobOutcome } from "../notifications/notify-job.ts";
 import { jobFinishedPoint, writeMetric } from "../observability/metrics.ts";
 import { recordJobFinished } from "../webhooks/record-job-finished.ts";
 import type { OutboxEffect } from "./effect.ts";
@@ -45,6 +47,10 @@ export async function performEffect(
     // Every way a job ends (a report, an expired lease, the dead-letter queue, capacity) announces it.
     await recordJobFinished(env, db, job, effect.manifest);
     return writeMetric(env, jobFinishedPoint(job));
+  }
+  if (effect.kind === "notify") {
+    await notifyJobOutcome(env, db, job, emailSender(env), now);
+    return;
   }
   const waiting = await capacityWait(db, job);
   if (effect.kind === "publish") return publishJobUpdate(env, job, effect.message, waiting);

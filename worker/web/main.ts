@@ -7,6 +7,7 @@ import { jobsPage } from "./pages/jobs.ts";
 import { landingPage } from "./pages/landing.ts";
 import { newJobPage } from "./pages/new-job.ts";
 import { organizationPage } from "./pages/organization.ts";
+import { settingsPage } from "./pages/settings.ts";
 import { signInPage } from "./pages/sign-in.ts";
 import { usagePage } from "./pages/usage.ts";
 import { webhooksPage } from "./pages/webhooks.ts";
@@ -41,6 +42,7 @@ async function route(): Promise<void> {
   const invitation = /^\/invitations\/([^/]+)$/.exec(path);
   if (invitation) return acceptInvitationPage(decodeURIComponent(invitation[1]!));
   if (path === "/usage") return usagePage();
+  if (path === "/settings") return settingsPage();
   location.hash = "#/new";
 }
 
@@ -62,6 +64,7 @@ function renderNav(): void {
             link("#/organization", "Members"),
             organizationSwitcher(user.id, () => void route()),
             link("#/usage", "Usage"),
+            link("#/settings", "Settings"),
             h(
               "li",
               {},

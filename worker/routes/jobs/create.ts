@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { JobOptions } from "../../../agents/contracts/job.ts";
 import { createJob } from "../../jobs/create-job.ts";
 import { enforceRateLimit } from "../../limits/rules.ts";
 import { authenticate, authorize } from "../../middleware/auth/index.ts";
@@ -59,7 +58,7 @@ export const create = createRouter().openapi(route, async (c) => {
   const { job } = await createJob(c.env, c.var.db(), {
     actor: c.var.auth,
     uploadId,
-    options: options ?? JobOptions.parse({}),
+    options: options ?? {},
     webhookUrl,
     metadata,
     idempotencyKey,

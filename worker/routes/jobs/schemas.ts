@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { JobOptions, JobStatus } from "../../../agents/contracts/job.ts";
+import { JobOptionChoices, JobStatus } from "../../../agents/contracts/job.ts";
 import { JobResults, JobView } from "../../../agents/contracts/job-api.ts";
 
 export const jobIdParams = z.object({
@@ -15,10 +15,12 @@ const metadata = z
   .openapi({ description: "Free JSON of yours, returned as given (at most 8 KiB).", example: { course: "PHYS 101" } });
 
 const jobSettings = {
-  options: JobOptions.optional().openapi({
+  options: JobOptionChoices.optional().openapi({
     description:
       "Highlight count, clip length range and reel length (each scales with the lecture when left out), " +
-      'chapters ("auto" or a number), language. Unknown fields answer 422 `unknown_field`.',
+      'chapters ("auto" or a number), language. A field left out comes from the caller\'s preferences ' +
+      "(`/v1/me/preferences`), then the organization's, then the built-in default; the job shows the options it " +
+      "ran with. Unknown fields answer 422 `unknown_field`.",
   }),
   webhookUrl: z
     .string()

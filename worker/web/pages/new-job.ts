@@ -1,7 +1,7 @@
-import type { JobOptions } from "../../../agents/contracts/job.ts";
 import { contentTypeFor } from "../../../agents/contracts/upload-formats.ts";
 import { JobsApi, type NewJob } from "../../client/jobs-api.ts";
 import { UploadClient } from "../../client/upload-client.ts";
+import { jobOptionChoices, jobOptionInputs } from "../components/job-option-fields.ts";
 import { progressBar } from "../components/progress-bar.ts";
 import { errorBox, formatBytes, h, showPage } from "../dom.ts";
 import { errorMessage, type FieldError, fieldErrors } from "../errors.ts";
@@ -11,7 +11,6 @@ import { TransferRate } from "../transfer-rate.ts";
 import { xhrPut } from "../xhr-put.ts";
 
 const accepted = "video/*,audio/*,.mp4,.mov,.mkv,.webm,.mp3,.m4a,.wav,.ogg,.opus,.flac";
-const numberFields = ["highlightCount", "clipMinSeconds", "clipMaxSeconds", "reelMaxSeconds", "chapters"] as const;
 const fileFieldId = "lecture-file";
 
 /** The form field an API path is about: the upload's own fields are the file's. */
@@ -100,23 +99,12 @@ export function newJobPage(): void {
     "fieldset",
     {},
     h("legend", {}, "Options"),
-    h("p", { class: "hint" }, "Leave a number empty and it scales with the lecture."),
-    field("highlightCount", "Highlights", { type: "number", min: 1, max: 20, placeholder: "auto" }),
-    field("clipMinSeconds", "Shortest clip (seconds)", { type: "number", min: 5, max: 300, placeholder: "auto" }),
-    field("clipMaxSeconds", "Longest clip (seconds)", { type: "number", min: 5, max: 600, placeholder: "auto" }),
-    field("reelMaxSeconds", "Reel length at most (seconds)", {
-      type: "number",
-      min: 10,
-      max: 1800,
-      placeholder: "auto",
-    }),
-    field("chapters", "Chapters", { type: "number", min: 1, max: 50, placeholder: "auto" }),
-    field(
-      "language",
-      "Language",
-      { type: "text", value: "en", autocomplete: "off" },
-      "Two letters, such as en or de, optionally with a region: en-US.",
+    h(
+      "p",
+      { class: "hint" },
+      "Leave a field empty for your default (Settings); a number without one scales with the lecture.",
     ),
+    ...jobOptionInputs(field),
     field("webhookUrl", "Webhook URL (optional)", { type: "url", placeholder: "https://…" }),
   );
   const submit = h("button", { type: "submit" }, "Upload and start");
@@ -198,20 +186,10 @@ export function newJobPage(): void {
   showPage(h("h1", {}, "New highlights"), form);
 }
 
-/** The job's settings from the form: only the numbers filled in, the rest scale with the lecture on the server. */
+/** The job's settings from the form: only the fields filled in; the server fills in the rest. */
 function jobSettings(values: FormData): Omit<NewJob, "uploadId"> {
-  const numbers = numberFields
-    .map((name) => [name, String(values.get(name) ?? "").trim()] as const)
-    .filter(([, value]) => value !== "")
-    .map(([name, value]) => [name, Number(value)]);
   const webhookUrl = String(values.get("webhookUrl") ?? "").trim();
-  return {
-    options: {
-      ...(Object.fromEntries(numbers) as Partial<JobOptions>),
-      language: String(values.get("language")).trim(),
-    },
-    ...(webhookUrl ? { webhookUrl } : {}),
-  };
+  return { options: jobOptionChoices(values), ...(webhookUrl ? { webhookUrl } : {}) };
 }
 
 /**
