@@ -109,3 +109,10 @@ export class ShareNotFoundError extends ProblemError {
     super(404, "share_not_found", "This share link does not work: it may have expired or been revoked.");
   }
 }
+
+/** Results, exports and share links exist only for a completed job. */
+export class JobNotCompletedError extends ProblemError {
+  constructor(status: string) {
+    super(409, "job_not_completed", `The job is ${status}; results exist once it has completed.`);
+  }
+}

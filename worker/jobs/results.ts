@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { ResultManifest } from "../../agents/contracts/artifacts.ts";
 import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
-import { OutputsExpiredError, ProblemError } from "../errors/problem.ts";
+import { JobNotCompletedError, OutputsExpiredError, ProblemError } from "../errors/problem.ts";
 import { Bucket } from "../storage/bucket.ts";
 import { readManifest } from "./manifest.ts";
 import type { JobRow } from "./snapshot.ts";
@@ -26,7 +26,7 @@ export function posterUrl(env: Env, job: JobRow): Promise<string | null> {
  */
 export async function completedManifest(bucket: Bucket, job: JobRow): Promise<ResultManifest> {
   if (job.status !== "completed" || !job.manifestKey) {
-    throw new ProblemError(409, "job_not_completed", `The job is ${job.status}; results exist once it has completed.`);
+    throw new JobNotCompletedError(job.status);
   }
   const manifest = await readManifest(bucket, job.manifestKey);
   if (manifest) return manifest;

@@ -1,0 +1,5 @@
+import { createRouter } from "../../openapi/router.ts";
+import { view } from "./view.ts";
+
+/** `/v1/shared`: what share links open, without an account. */
+export const sharedRoutes = createRouter().route("/", view);
