@@ -127,6 +127,10 @@ describe("sharing a job's results", () => {
       await visitor.getByText("Shared with you, read-only.").waitFor();
       await visitor.getByText("Limits, informally").first().waitFor();
       await visitor.getByRole("heading", { name: "Chapters" }).waitFor();
+      // The lecture plays through the API, not from a storage address that names the owner's account.
+      expect(await visitor.locator('video[data-source="lecture"]').getAttribute("src")).toBe(
+        `${link.replace("/s/", "/v1/shared/")}/lecture`,
+      );
       // Signed out: no account's pages in the navigation, and no way to change anything.
       expect(await visitor.getByRole("link", { name: "Sign in" }).count()).toBe(1);
       expect(await visitor.getByRole("button", { name: "Share", exact: true }).count()).toBe(0);

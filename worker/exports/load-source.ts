@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
-import { type Database, schema } from "../../db/client.ts";
+import type { Database } from "../../db/client.ts";
 import type { Env } from "../env.ts";
-import { completedManifest } from "../jobs/results.ts";
+import { completedManifest, sourceUpload } from "../jobs/results.ts";
 import type { JobRow } from "../jobs/snapshot.ts";
 import { Bucket } from "../storage/bucket.ts";
 import type { ExportSource } from "./source.ts";
@@ -15,10 +14,7 @@ import type { ExportSource } from "./source.ts";
  */
 export async function loadExportSource(env: Env, db: Database, job: JobRow): Promise<ExportSource> {
   const manifest = await completedManifest(new Bucket(env), job);
-  const [upload] = await db
-    .select({ filename: schema.uploads.filename })
-    .from(schema.uploads)
-    .where(eq(schema.uploads.id, job.uploadId));
+  const upload = await sourceUpload(db, job);
   return {
     name: job.name,
     sourceFilename: upload?.filename ?? job.name,

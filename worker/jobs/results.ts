@@ -16,6 +16,19 @@ export function posterUrl(env: Env, job: JobRow): Promise<string | null> {
   return new Bucket(env).presign("GET", job.posterKey, { expiresIn: RESULT_URL_TTL_SECONDS });
 }
 
+/** The uploaded lecture a job was made from: its object, type and file name (null once deleted). */
+export async function sourceUpload(db: Database, job: JobRow) {
+  const [upload] = await db
+    .select({
+      objectKey: schema.uploads.objectKey,
+      contentType: schema.uploads.contentType,
+      filename: schema.uploads.filename,
+    })
+    .from(schema.uploads)
+    .where(eq(schema.uploads.id, job.uploadId));
+  return upload ?? null;
+}
+
 /**
  * The manifest of a completed job: 409 `job_not_completed` before it completed, 410
  * `outputs_expired` once retention took its outputs, 502 `results_unavailable` when storage
@@ -48,10 +61,7 @@ export async function buildResults(env: Env, db: Database, job: JobRow) {
   const url = (key: string | null) =>
     key ? bucket.presign("GET", key, { expiresIn: RESULT_URL_TTL_SECONDS }) : Promise.resolve(null);
 
-  const [upload] = await db
-    .select({ objectKey: schema.uploads.objectKey, contentType: schema.uploads.contentType })
-    .from(schema.uploads)
-    .where(eq(schema.uploads.id, job.uploadId));
+  const upload = await sourceUpload(db, job);
 
   const inTimelineOrder = manifest.highlights.toSorted((a, b) => a.start - b.start);
   const highlights = await Promise.all(

@@ -12,7 +12,7 @@ const route = createRoute({
   summary: "Open a share link (no account needed)",
   description:
     "A shared job's name and results, read-only, with short-lived presigned URLs, and nothing about its owner: " +
-    "no job id, no stats, and not the uploaded lecture (its storage address names the account). " +
+    "no job id, no stats, and the lecture's URL is `/v1/shared/{token}/lecture`, not storage's, which names the account. " +
     "An unknown, expired or revoked token answers the same 404 `share_not_found`. " +
     "Answers carry `X-Robots-Tag: noindex`, `Referrer-Policy: no-referrer` and `Cache-Control: no-store`.",
   security: publicSecurity,
@@ -21,7 +21,13 @@ const route = createRoute({
 });
 
 export const view = createRouter().openapi(route, async (c) => {
-  const { job, expiresAt } = await findSharedJob(c.var.db(), c.req.valid("param").token);
+  const { token } = c.req.valid("param");
+  const { job, expiresAt } = await findSharedJob(c.var.db(), token);
   const { jobId: _jobId, stats: _stats, ...results } = await buildResults(c.env, c.var.db(), job);
-  return c.json({ name: job.name, expiresAt: expiresAt.toISOString(), results: { ...results, source: null } }, 200);
+  // The lecture plays through the API: its presigned URL would name the owner's account.
+  const source = results.source && {
+    ...results.source,
+    url: new URL(`/v1/shared/${encodeURIComponent(token)}/lecture`, c.env.PUBLIC_BASE_URL).toString(),
+  };
+  return c.json({ name: job.name, expiresAt: expiresAt.toISOString(), results: { ...results, source } }, 200);
 });

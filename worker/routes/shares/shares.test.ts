@@ -1,4 +1,4 @@
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { ResultManifest } from "../../../agents/contracts/artifacts.ts";
@@ -8,6 +8,7 @@ import { apiBase, authHeaders, postJson, registerUser } from "../../../test/supp
 import { withTestDatabase } from "../../../test/support/worker/database.ts";
 import { insertCompletedJob, insertJob } from "../../../test/support/worker/jobs.ts";
 import { sha256Hex } from "../../auth/secrets.ts";
+import { Bucket } from "../../storage/bucket.ts";
 
 const manifest: ResultManifest = {
   durationSeconds: 600,
@@ -36,6 +37,10 @@ const openLink = (token: string) => SELF.fetch(`${apiBase}/v1/shared/${token}`);
 async function sharedJob(expiresInHours?: number) {
   const owner = await registerUser();
   const job = await insertCompletedJob(owner.userId, manifest, { name: "Week 3", metadata: { secret: "x" } });
+  const [upload] = await withTestDatabase((db) =>
+    db.select().from(schema.uploads).where(eq(schema.uploads.id, job.uploadId)),
+  );
+  await new Bucket(env).fetch(upload!.objectKey, { method: "PUT", body: "lecture bytes" });
   const body = expiresInHours ? { expiresInHours } : {};
   const share = await postJson<CreatedJobShare>(`/v1/jobs/${job.id}/shares`, body, 201, owner.accessToken);
   return { owner, job, share };
@@ -73,7 +78,16 @@ describe("share links", () => {
     const body = (await response.json()) as SharedJob;
     expect(body).toMatchObject({ name: "Week 3", expiresAt: share.expiresAt });
     expect(body.results.highlights.map((h) => h.title)).toEqual(["Limits"]);
-    expect(body.results.source).toBeNull();
+    // The lecture plays through the API, with seeking, not from a storage address naming the account.
+    expect(body.results.source).toEqual({
+      url: new URL(`/v1/shared/${share.token}/lecture`, env.PUBLIC_BASE_URL).toString(),
+      contentType: "video/mp4",
+    });
+    const part = await SELF.fetch(`${apiBase}/v1/shared/${share.token}/lecture`, { headers: { range: "bytes=0-6" } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-type")).toBe("video/mp4");
+    expect(part.headers.get("content-range")).toBe("bytes 0-6/13");
+    expect(await part.text()).toBe("lecture");
     const text = JSON.stringify(body);
     for (const secret of [owner.userId, owner.email, "costUsd", "jobId", '"secret"'])
       expect(text).not.toContain(secret);
@@ -90,6 +104,7 @@ describe("share links", () => {
     const revoke = () => SELF.fetch(`${apiBase}/v1/jobs/${job.id}/shares/${share.id}`, { method: "DELETE", headers });
     expect((await revoke()).status).toBe(204);
     const revokedDetail = await expectShareNotFound(await openLink(share.token));
+    await expectShareNotFound(await SELF.fetch(`${apiBase}/v1/shared/${share.token}/lecture`));
     expect((await revoke()).status).toBe(404);
     expect(await expectShareNotFound(await openLink("never-issued"))).toBe(revokedDetail);
 
