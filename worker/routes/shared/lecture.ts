@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ShareNotFoundError } from "../../errors/problem.ts";
 import { sourceUpload } from "../../jobs/results.ts";
+import { rateLimit } from "../../middleware/rate-limit/index.ts";
 import { problemResponses, publicSecurity } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { findSharedJob } from "../../shares/shares.ts";
@@ -19,11 +20,12 @@ const route = createRoute({
     "The uploaded lecture, streamed through the API with `Range` requests for seeking, so its storage address " +
     "(which names the owner's account) stays private. Dead links answer 404 `share_not_found`.",
   security: publicSecurity,
+  middleware: [rateLimit({ name: "shared-lecture", limit: 600, windowSeconds: 60 })] as const,
   request: { params: tokenParams },
   responses: {
     200: { description: "The lecture.", content: { "video/*": { schema: z.string().openapi({ format: "binary" }) } } },
     206: { description: "The requested range of the lecture." },
-    ...problemResponses(404),
+    ...problemResponses(404, 429),
   },
 });
 

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { buildResults } from "../../jobs/results.ts";
+import { rateLimit } from "../../middleware/rate-limit/index.ts";
 import { jsonContent, problemResponses, publicSecurity } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
 import { findSharedJob } from "../../shares/shares.ts";
@@ -14,10 +15,12 @@ const route = createRoute({
     "A shared job's name and results, read-only, with short-lived presigned URLs, and nothing about its owner: " +
     "no job id, no stats, and the lecture's URL is `/v1/shared/{token}/lecture`, not storage's, which names the account. " +
     "An unknown, expired or revoked token answers the same 404 `share_not_found`. " +
+    "Limited to 60 a minute per address (a player seeks through `/lecture`, which allows 600). " +
     "Answers carry `X-Robots-Tag: noindex`, `Referrer-Policy: no-referrer` and `Cache-Control: no-store`.",
   security: publicSecurity,
+  middleware: [rateLimit({ name: "shared-view", limit: 60, windowSeconds: 60 })] as const,
   request: { params: tokenParams },
-  responses: { 200: jsonContent(sharedJobView, "The shared results."), ...problemResponses(404, 410) },
+  responses: { 200: jsonContent(sharedJobView, "The shared results."), ...problemResponses(404, 410, 429) },
 });
 
 export const view = createRouter().openapi(route, async (c) => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ResultManifest } from "../../../agents/contracts/artifacts.ts";
 import type { CreatedJobShare, JobShare, SharedJob } from "../../../agents/contracts/job-api.ts";
 import { schema } from "../../../db/client.ts";
-import { apiBase, authHeaders, postJson, registerUser } from "../../../test/support/worker/accounts.ts";
+import { apiBase, authHeaders, postJson, registerUser, uniqueAddress } from "../../../test/support/worker/accounts.ts";
 import { withTestDatabase } from "../../../test/support/worker/database.ts";
 import { insertCompletedJob, insertJob } from "../../../test/support/worker/jobs.ts";
 import { sha256Hex } from "../../auth/secrets.ts";
@@ -122,6 +122,15 @@ describe("share links", () => {
       })
     ).json()) as { data: JobShare[] };
     expect(afterExpiry.data).toEqual([]);
+  });
+
+  it("are opened at most 60 times a minute from one address", async () => {
+    const headers = { "cf-connecting-ip": uniqueAddress() };
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++)
+      statuses.push((await SELF.fetch(`${apiBase}/v1/shared/guess-${i}`, { headers })).status);
+    expect(statuses.slice(0, 60).every((status) => status === 404)).toBe(true);
+    expect(statuses[60]).toBe(429);
   });
 
   it("die with their job", async () => {
