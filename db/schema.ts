@@ -242,6 +242,25 @@ export const jobs = pgTable(
 );
 
 /**
+ * Public links to a job's results for people without an account. The token is only ever shown
+ * to its creator: the row keeps its SHA-256. Revoking deletes the row, and so does deleting the
+ * job (the cascade), so a link works exactly while its row is here and unexpired.
+ */
+export const jobShares = pgTable(
+  "job_shares",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: at("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("job_shares_job_idx").on(t.jobId, t.createdAt)],
+);
+
+/**
  * Side effects of a committed state change (room updates, queue sends, webhook deliveries,
  * cancels sent to the media worker), written in the same transaction as the change, performed
  * right after the commit and by the cron for whatever is left. A row is deleted once done.

@@ -152,6 +152,8 @@ export type CompilationPlan = z.infer<typeof CompilationPlan>;
 /** What a finished job leaves in storage; the Worker turns keys into presigned URLs. */
 export const ResultManifest = z.object({
   durationSeconds: z.number(),
+  /** The source's video frame rate (null for audio); manifests written before exports lack it. */
+  frameRate: z.number().positive().nullable().optional(),
   highlights: z.array(Highlight.extend({ clipKey: z.string().nullable(), thumbnailKey: z.string().nullable() })),
   chapters: z.array(Chapter),
   reel: z.object({ key: z.string(), durationSeconds: z.number() }).nullable(),

@@ -81,3 +81,30 @@ export const JobResults = z.object({
   urlsExpireInSeconds: z.number(),
 });
 export type JobResults = z.infer<typeof JobResults>;
+
+/**
+ * The results as a results page shows them: everything but the job's id and the run's stats,
+ * which are the account's business. A share link (`GET /v1/shared/{token}`) shows just this.
+ */
+export const ResultsContent = JobResults.omit({ jobId: true, stats: true });
+export type ResultsContent = z.infer<typeof ResultsContent>;
+
+/** What a share link opens: the lecture's name and results, and when the link stops working. */
+export const SharedJob = z.object({
+  name: z.string(),
+  expiresAt: z.string(),
+  results: ResultsContent,
+});
+export type SharedJob = z.infer<typeof SharedJob>;
+
+/** A share link of a job's results as its owner lists them; the token itself is shown only once. */
+export const JobShare = z.object({
+  id: z.string().uuid(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type JobShare = z.infer<typeof JobShare>;
+
+/** A new share link: the only answer that carries its token and URL. */
+export const CreatedJobShare = JobShare.extend({ token: z.string(), url: z.string().url() });
+export type CreatedJobShare = z.infer<typeof CreatedJobShare>;

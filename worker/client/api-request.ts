@@ -47,6 +47,19 @@ function send(connection: ApiConnection, method: string, path: string, options: 
 }
 
 /**
+ * One authenticated call whose answer is not JSON (a download): the raw response of a 2xx, an
+ * ApiError for anything else, the token renewed as `apiRequest` does.
+ *
+ * @example
+ * const csv = await (await apiDownload(connection, `/v1/jobs/${id}/exports/highlights.csv`)).blob();
+ */
+export async function apiDownload(connection: ApiConnection, path: string, options: RequestOptions = {}) {
+  const response = await renewedSend(connection, "GET", path, options);
+  if (!response.ok) throw await apiError(response, "GET", path);
+  return response;
+}
+
+/**
  * One authenticated JSON call to the API; every non-2xx answer throws ApiError carrying the
  * problem+json body. An expired access token is renewed once through `renewToken` (stored on the
  * connection, so every client sharing it uses the new one) and the call is sent again.
@@ -60,23 +73,36 @@ export async function apiRequest<T>(
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
-  let response = await send(connection, method, path, options);
+  const response = await renewedSend(connection, method, path, options);
+  if (!response.ok) throw await apiError(response, method, path);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function renewedSend(connection: ApiConnection, method: string, path: string, options: RequestOptions) {
+  const response = await send(connection, method, path, options);
   if (response.status === 401 && connection.renewToken && (await problemCode(response.clone())) === "token_expired") {
     connection.token = await connection.renewToken();
-    response = await send(connection, method, path, options);
+    return send(connection, method, path, options);
   }
+  return response;
+}
+
+/** The ApiError of a non-2xx answer, from its problem+json body when it has one. */
+export async function apiError(response: Response, method: string, path: string): Promise<ApiError> {
   const text = await response.text();
-  const parsed = text ? JSON.parse(text) : undefined;
-  if (!response.ok) {
-    const problem = parsed as { code?: string; detail?: string } | undefined;
-    throw new ApiError(
-      response.status,
-      problem?.code ?? "http_error",
-      problem?.detail ?? `${method} ${path} answered ${response.status}`,
-      parsed,
-    );
+  let problem: { code?: string; detail?: string } | undefined;
+  try {
+    problem = text ? JSON.parse(text) : undefined;
+  } catch {
+    problem = undefined;
   }
-  return parsed as T;
+  return new ApiError(
+    response.status,
+    problem?.code ?? "http_error",
+    problem?.detail ?? `${method} ${path} answered ${response.status}`,
+    problem,
+  );
 }
 
 async function problemCode(response: Response): Promise<string | undefined> {

@@ -1,9 +1,15 @@
 import type { JobOptionChoices } from "../../agents/contracts/job.ts";
-import type { JobResults as JobResultsView, JobView } from "../../agents/contracts/job-api.ts";
-import { type ApiConnection, apiRequest } from "./api-request.ts";
+import type {
+  CreatedJobShare,
+  JobResults as JobResultsView,
+  JobShare,
+  JobView,
+} from "../../agents/contracts/job-api.ts";
+import { type ApiConnection, apiDownload, apiRequest } from "./api-request.ts";
 
 export type Job = JobView;
 export type JobResults = JobResultsView;
+export type { JobShare, ResultsContent, SharedJob } from "../../agents/contracts/job-api.ts";
 export type NewJob = {
   uploadId: string;
   options?: JobOptionChoices;
@@ -43,6 +49,24 @@ export class JobsApi {
     return apiRequest(this.connection, "GET", `/v1/jobs/${id}/results`);
   }
 
+  /** One export of a completed job's results, with the filename the API gave it. */
+  async exportFile(id: string, format: string): Promise<{ blob: Blob; filename: string }> {
+    const response = await apiDownload(this.connection, `/v1/jobs/${id}/exports/${format}`);
+    return { blob: await response.blob(), filename: dispositionFilename(response.headers) ?? `export-${format}` };
+  }
+
+  createShare(id: string, expiresInHours: number): Promise<CreatedJobShare> {
+    return apiRequest(this.connection, "POST", `/v1/jobs/${id}/shares`, { body: { expiresInHours } });
+  }
+
+  async shares(id: string): Promise<JobShare[]> {
+    return (await apiRequest<{ data: JobShare[] }>(this.connection, "GET", `/v1/jobs/${id}/shares`)).data;
+  }
+
+  async revokeShare(id: string, shareId: string): Promise<void> {
+    await apiRequest(this.connection, "DELETE", `/v1/jobs/${id}/shares/${shareId}`);
+  }
+
   cancel(id: string): Promise<Job> {
     return apiRequest(this.connection, "POST", `/v1/jobs/${id}/cancel`);
   }
@@ -50,4 +74,17 @@ export class JobsApi {
   async eventsTicket(id: string): Promise<string> {
     return (await apiRequest<{ ticket: string }>(this.connection, "POST", `/v1/jobs/${id}/events/ticket`)).ticket;
   }
+}
+
+/**
+ * The filename a Content-Disposition names: the exact one of `filename*`, else `filename`.
+ *
+ * @example
+ * dispositionFilename(new Headers({ "content-disposition": "attachment; filename*=UTF-8''a%20b.csv" })); // "a b.csv"
+ */
+export function dispositionFilename(headers: Headers): string | null {
+  const disposition = headers.get("content-disposition") ?? "";
+  const exact = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (exact) return decodeURIComponent(exact[1]!);
+  return /filename="([^"]*)"/i.exec(disposition)?.[1] ?? null;
 }

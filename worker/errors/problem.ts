@@ -108,3 +108,29 @@ export class RateLimitedError extends ProblemError {
     });
   }
 }
+
+/** YouTube shows chapters only for at least three of 10 s or more; fewer are refused, not half-shown. */
+export class TooFewChaptersError extends ProblemError {
+  constructor(usable: number) {
+    super(
+      422,
+      "too_few_chapters",
+      `YouTube shows chapters only when there are at least 3, each at least 10 seconds long; this lecture has ${usable}. ` +
+        "Export WebVTT chapters or the JSON document instead.",
+    );
+  }
+}
+
+/** Expired, revoked and unknown share links answer alike, so a token tells nothing until it works. */
+export class ShareNotFoundError extends ProblemError {
+  constructor() {
+    super(404, "share_not_found", "This share link does not work: it may have expired or been revoked.");
+  }
+}
+
+/** Results, exports and share links exist only for a completed job. */
+export class JobNotCompletedError extends ProblemError {
+  constructor(status: string) {
+    super(409, "job_not_completed", `The job is ${status}; results exist once it has completed.`);
+  }
+}

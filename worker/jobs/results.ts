@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
+import type { ResultManifest } from "../../agents/contracts/artifacts.ts";
 import { type Database, schema } from "../../db/client.ts";
 import type { Env } from "../env.ts";
-import { OutputsExpiredError, ProblemError } from "../errors/problem.ts";
+import { JobNotCompletedError, OutputsExpiredError, ProblemError } from "../errors/problem.ts";
 import { Bucket } from "../storage/bucket.ts";
 import { readManifest } from "./manifest.ts";
 import type { JobRow } from "./snapshot.ts";
@@ -15,6 +16,38 @@ export function posterUrl(env: Env, job: JobRow): Promise<string | null> {
   return new Bucket(env).presign("GET", job.posterKey, { expiresIn: RESULT_URL_TTL_SECONDS });
 }
 
+/** The uploaded lecture a job was made from: its object, type and file name (null once deleted). */
+export async function sourceUpload(db: Database, job: JobRow) {
+  const [upload] = await db
+    .select({
+      objectKey: schema.uploads.objectKey,
+      contentType: schema.uploads.contentType,
+      filename: schema.uploads.filename,
+    })
+    .from(schema.uploads)
+    .where(eq(schema.uploads.id, job.uploadId));
+  return upload ?? null;
+}
+
+/**
+ * The manifest of a completed job: 409 `job_not_completed` before it completed, 410
+ * `outputs_expired` once retention took its outputs, 502 `results_unavailable` when storage
+ * holds something unreadable.
+ *
+ * @example
+ * const manifest = await completedManifest(new Bucket(env), job);
+ */
+export async function completedManifest(bucket: Bucket, job: JobRow): Promise<ResultManifest> {
+  if (job.status !== "completed" || !job.manifestKey) {
+    throw new JobNotCompletedError(job.status);
+  }
+  const manifest = await readManifest(bucket, job.manifestKey);
+  if (manifest) return manifest;
+  // Outputs and the manifest share one lifecycle rule: a manifest that is gone took the rest with it.
+  if (!(await bucket.head(job.manifestKey))) throw new OutputsExpiredError(job.finishedAt);
+  throw new ProblemError(502, "results_unavailable", "The job's results could not be read from storage.");
+}
+
 /**
  * A completed job's results: highlights in timeline order with clip and thumbnail URLs,
  * chapters, the reel, transcripts and stats, all from the manifest the media worker left in
@@ -23,23 +56,12 @@ export function posterUrl(env: Env, job: JobRow): Promise<string | null> {
  * A completed job whose outputs expired by retention answers 410 `outputs_expired`.
  */
 export async function buildResults(env: Env, db: Database, job: JobRow) {
-  if (job.status !== "completed" || !job.manifestKey) {
-    throw new ProblemError(409, "job_not_completed", `The job is ${job.status}; results exist once it has completed.`);
-  }
   const bucket = new Bucket(env);
-  const manifest = await readManifest(bucket, job.manifestKey);
-  if (!manifest) {
-    // Outputs and the manifest share one lifecycle rule: a manifest that is gone took the rest with it.
-    if (!(await bucket.head(job.manifestKey))) throw new OutputsExpiredError(job.finishedAt);
-    throw new ProblemError(502, "results_unavailable", "The job's results could not be read from storage.");
-  }
+  const manifest = await completedManifest(bucket, job);
   const url = (key: string | null) =>
     key ? bucket.presign("GET", key, { expiresIn: RESULT_URL_TTL_SECONDS }) : Promise.resolve(null);
 
-  const [upload] = await db
-    .select({ objectKey: schema.uploads.objectKey, contentType: schema.uploads.contentType })
-    .from(schema.uploads)
-    .where(eq(schema.uploads.id, job.uploadId));
+  const upload = await sourceUpload(db, job);
 
   const inTimelineOrder = manifest.highlights.toSorted((a, b) => a.start - b.start);
   const highlights = await Promise.all(

@@ -24,6 +24,7 @@ const problemDescriptions: Record<number, string> = {
   409: "Conflicts with the current state.",
   410: "Gone for good (`outputs_expired`: the retention policy deleted the job's outputs).",
   413: "The body is too large (`payload_too_large`).",
+  422: "Understood, but cannot be done as asked (the `code` says why).",
   429: "Rate limited; see `Retry-After`.",
 };
 

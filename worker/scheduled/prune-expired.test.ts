@@ -130,6 +130,19 @@ describe("pruning rows past their retention", () => {
     });
   });
 
+  it("deletes expired share links and keeps working ones", async () => {
+    const job = await insertJob({ status: "completed" });
+    await withTestDatabase(async (db) => {
+      const link = (tokenHash: string, expiresAt: Date) => ({ jobId: job.id, tokenHash, expiresAt });
+      await db
+        .insert(schema.jobShares)
+        .values([link(crypto.randomUUID(), daysAgo(1 / 24)), link(crypto.randomUUID(), daysAgo(-1))]);
+      await sweepUntilDone(db, 100);
+      const left = await db.select().from(schema.jobShares).where(eq(schema.jobShares.jobId, job.id));
+      expect(left.map((row) => row.expiresAt.getTime() > Date.now())).toEqual([true]);
+    });
+  });
+
   it("keeps everything when the retention is longer than the rows' age", async () => {
     const job = await insertJob({ status: "failed" });
     const forever: RetentionDays = { jobEvents: 365, idempotencyKeys: 365, refreshTokens: 365, webhookDeliveries: 365 };

@@ -56,7 +56,8 @@ export function retentionDays(
 
 /**
  * One sweep of the rows nothing needs any more, in bounded batches (the every-minute cron's):
- * events of finished jobs, old idempotency keys, dead refresh tokens, settled webhook deliveries.
+ * events of finished jobs, old idempotency keys, dead refresh tokens, settled webhook deliveries,
+ * and expired share links (at once: an expired link opens nothing, and its owner no longer sees it).
  * Idempotent: a second sweep finds nothing new to delete.
  *
  * A revoked refresh token is what keeps its family dead (a token issued in a race with the
@@ -64,15 +65,15 @@ export function retentionDays(
  * no token of its family is live; an expired unrevoked one can go at any time after its expiry.
  *
  * @example
- * await pruneExpiredRows(db, retentionDays(env)); // { jobEvents: 1000, idempotencyKeys: 3, refreshTokens: 0, webhookDeliveries: 12 }
+ * await pruneExpiredRows(db, retentionDays(env)); // { jobEvents: 1000, idempotencyKeys: 3, refreshTokens: 0, webhookDeliveries: 12, jobShares: 2 }
  */
 export async function pruneExpiredRows(
   db: Database,
   days: RetentionDays,
   { now = new Date(), limit = PRUNE_BATCH_SIZE }: { now?: Date; limit?: number } = {},
-): Promise<Record<keyof RetentionDays, number>> {
+): Promise<Record<keyof RetentionDays | "jobShares", number>> {
   const cutoff = (kept: number) => new Date(now.getTime() - kept * 86_400_000);
-  const { jobEvents, jobs, idempotencyKeys, refreshTokens, webhookDeliveries } = schema;
+  const { jobEvents, jobs, idempotencyKeys, refreshTokens, webhookDeliveries, jobShares } = schema;
 
   const finishedJob = db
     .select({ id: jobs.id })
@@ -121,5 +122,6 @@ export async function pruneExpiredRows(
       sql`${webhookDeliveries.createdAt}`,
       limit,
     ),
+    jobShares: await deleteBatch(db, jobShares, lt(jobShares.expiresAt, now), sql`${jobShares.expiresAt}`, limit),
   };
 }

@@ -8,6 +8,7 @@ import { landingPage } from "./pages/landing.ts";
 import { newJobPage } from "./pages/new-job.ts";
 import { organizationPage } from "./pages/organization.ts";
 import { settingsPage } from "./pages/settings.ts";
+import { sharedPage } from "./pages/shared.ts";
 import { signInPage } from "./pages/sign-in.ts";
 import { usagePage } from "./pages/usage.ts";
 import { webhooksPage } from "./pages/webhooks.ts";
@@ -21,9 +22,13 @@ let leavePage = new AbortController();
 async function route(): Promise<void> {
   leavePage.abort();
   leavePage = new AbortController();
+  // A share link is a path of its own (`/s/{token}`); the app's hash routes live at `/`.
+  const shared = /^\/s\/([^/]+)$/.exec(location.pathname);
+  if (shared && location.hash) return location.replace(`/${location.hash}`);
   const [path = "/", query = ""] = location.hash.replace(/^#/, "").split("?");
   const next = new URLSearchParams(query).get("next");
   renderNav();
+  if (shared) return sharedPage(decodeURIComponent(shared[1]!));
   if (path === "/sign-up") return signInPage("register", next);
   if (path === "/sign-in") return signInPage("login", next);
   if (!currentUser()) {

@@ -31,6 +31,7 @@ export function manifestOf(input: JobDecisions, media: RenderedMedia, text: Text
   const ranges = plan.clips;
   return {
     durationSeconds: probe.durationSeconds,
+    frameRate: probe.video?.fps ?? null,
     highlights: input.selection.highlights.map((h, i) => ({
       ...h,
       clipKey: clipKeys.get(i) ?? null,

@@ -1,11 +1,14 @@
 import { env, SELF } from "cloudflare:test";
 import { eq } from "drizzle-orm";
+import type { ResultManifest } from "../../../agents/contracts/artifacts.ts";
 import { signInternalRequest } from "../../../agents/contracts/internal-auth.ts";
 import { JobOptions } from "../../../agents/contracts/job.ts";
 import type { WorkerEvent } from "../../../agents/contracts/media-protocol.ts";
+import { storageKeys } from "../../../agents/contracts/storage-keys.ts";
 import { type Database, schema } from "../../../db/client.ts";
 import type { JobRow } from "../../../worker/jobs/snapshot.ts";
 import { createAccount } from "../../../worker/organizations/create-account.ts";
+import { Bucket } from "../../../worker/storage/bucket.ts";
 import { withTestDatabase } from "./database.ts";
 
 /**
@@ -53,6 +56,21 @@ export async function insertJob(overrides: Partial<typeof schema.jobs.$inferInse
       .returning();
     return job!;
   });
+}
+
+/**
+ * A completed job of `userId`'s whose result manifest is in storage, as the media worker leaves
+ * it: for tests of what is read from a finished job.
+ */
+export async function insertCompletedJob(
+  userId: string,
+  manifest: ResultManifest,
+  overrides: Partial<typeof schema.jobs.$inferInsert> = {},
+): Promise<JobRow> {
+  const id = crypto.randomUUID();
+  const manifestKey = storageKeys.manifest(id);
+  await new Bucket(env).fetch(manifestKey, { method: "PUT", body: JSON.stringify(manifest) });
+  return insertJob({ id, userId, status: "completed", manifestKey, finishedAt: new Date(), ...overrides });
 }
 
 export function readJob(id: string): Promise<JobRow> {

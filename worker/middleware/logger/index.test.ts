@@ -21,4 +21,20 @@ describe("logger", () => {
     expect(lines[1]).toMatchObject({ level: "warn", path: "/missing", status: 404 });
     expect(JSON.stringify(lines)).not.toMatch(/secret-(ticket|token)/);
   });
+
+  it.each([
+    ["/s/secret-share-token", "/s/{token}"],
+    ["/v1/shared/secret-share-token", "/v1/shared/{token}"],
+    ["/v1/shared/secret-share-token/lecture", "/v1/shared/{token}/lecture"],
+  ])("leaves the token of a share link %s out", async (path, logged) => {
+    const lines: LogLine[] = [];
+    const app = new Hono<AppEnv>()
+      .use(
+        requestId(),
+        logger((line) => lines.push(line)),
+      )
+      .get("*", (c) => c.text("ok"));
+    await app.request(path);
+    expect(lines[0]!.path).toBe(logged);
+  });
 });

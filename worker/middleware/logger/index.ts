@@ -11,9 +11,12 @@ export type LogLine = {
   durationMs: number;
 };
 
+/** Share links carry their credential in the path itself. */
+const sharedToken = /^(\/s\/|\/v1\/shared\/)[^/]+/;
+
 /**
  * One structured JSON line per request. Only the path is logged (query strings can carry
- * tickets and presigned signatures), and never a header.
+ * tickets and presigned signatures), with a share link's token left out, and never a header.
  *
  * @example
  * app.use(requestId(), logger());
@@ -28,7 +31,7 @@ export function logger(write: (line: LogLine) => void = (line) => console.log(JS
       msg: "request",
       requestId: c.get("requestId"),
       method: c.req.method,
-      path: c.req.path,
+      path: c.req.path.replace(sharedToken, "$1{token}"),
       status,
       durationMs: Date.now() - started,
     });

@@ -4,6 +4,7 @@ import { create } from "./create.ts";
 import { remove } from "./delete.ts";
 import { events } from "./events.ts";
 import { eventsTicket } from "./events-ticket.ts";
+import { exportResults } from "./export.ts";
 import { get } from "./get.ts";
 import { list } from "./list.ts";
 import { rename } from "./rename.ts";
@@ -23,5 +24,6 @@ export const jobsRoutes = createRouter()
   .route("/", remove)
   .route("/", cancel)
   .route("/", results)
+  .route("/", exportResults)
   .route("/", eventsTicket)
   .route("/", events);

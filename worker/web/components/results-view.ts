@@ -1,4 +1,4 @@
-import type { JobResults } from "../../client/jobs-api.ts";
+import type { ResultsContent } from "../../client/jobs-api.ts";
 import { formatTime, h } from "../dom.ts";
 import { captionTrack } from "./results/captions.ts";
 import { type LecturePlayer, lecturePlayer } from "./results/lecture-player.ts";
@@ -6,14 +6,14 @@ import { slideStrip } from "./results/slide-strip.ts";
 import { timeline } from "./results/timeline.ts";
 import { transcriptPanel } from "./results/transcript-panel.ts";
 
-type Highlight = JobResults["highlights"][number];
+type Highlight = ResultsContent["highlights"][number];
 
 /**
  * A finished lecture to look at: its own player, kept in view, with the timeline of chapters and
  * highlights under it; beside it the transcript, the highlights with their clips, the chapters,
  * the slides, the reel and the downloads. Everything seeks the lecture itself.
  */
-export function resultsView(results: JobResults): HTMLElement {
+export function resultsView(results: ResultsContent): HTMLElement {
   const player = lecturePlayer({ url: results.source?.url ?? null }, results.transcript.vtt);
   return h(
     "section",
@@ -33,7 +33,7 @@ export function resultsView(results: JobResults): HTMLElement {
   );
 }
 
-function highlightsSection(results: JobResults, player: LecturePlayer): HTMLElement {
+function highlightsSection(results: ResultsContent, player: LecturePlayer): HTMLElement {
   const card = (highlight: Highlight, index: number) =>
     h(
       "li",
@@ -76,7 +76,7 @@ function highlightsSection(results: JobResults, player: LecturePlayer): HTMLElem
   );
 }
 
-function chaptersSection(results: JobResults, player: LecturePlayer): HTMLElement {
+function chaptersSection(results: ResultsContent, player: LecturePlayer): HTMLElement {
   const chapters = results.chapters.map((chapter, index) =>
     h(
       "li",
@@ -102,7 +102,7 @@ function chaptersSection(results: JobResults, player: LecturePlayer): HTMLElemen
   );
 }
 
-function reelSection(results: JobResults): HTMLElement {
+function reelSection(results: ResultsContent): HTMLElement {
   return h(
     "section",
     { "aria-labelledby": "reel-heading" },
@@ -132,7 +132,7 @@ function captionedVideo(
   return video;
 }
 
-function downloadsSection(results: JobResults): HTMLElement {
+function downloadsSection(results: ResultsContent): HTMLElement {
   const download = (label: string, url: string | null | undefined, filename: string) =>
     url ? h("li", {}, downloadLink(label, url, filename)) : null;
   const json = new Blob([JSON.stringify(results, null, 2)], { type: "application/json" });

@@ -3,9 +3,11 @@ import { ApiError } from "../../client/api-request.ts";
 import { type Job, JobsApi } from "../../client/jobs-api.ts";
 import { watchJob } from "../../client/watch-job.ts";
 import { confirmAction } from "../components/confirm-dialog.ts";
+import { exportMenu } from "../components/export-menu.ts";
 import { failureNotice } from "../components/failure-notice.ts";
 import { progressBar } from "../components/progress-bar.ts";
 import { resultsView } from "../components/results-view.ts";
+import { shareButton } from "../components/share-dialog.ts";
 import { stageList } from "../components/stage-list.ts";
 import { errorBox, h, showPage } from "../dom.ts";
 import { errorMessage } from "../errors.ts";
@@ -72,7 +74,10 @@ export async function jobPage(jobId: string, signal: AbortSignal): Promise<void>
   const showResults = async () => {
     overall.set(1);
     try {
-      results.replaceChildren(resultsView(await jobs.results(jobId)));
+      results.replaceChildren(
+        h("div", { class: "inline publish-actions" }, exportMenu(jobs, jobId, error), shareButton(jobs, jobId)),
+        resultsView(await jobs.results(jobId)),
+      );
     } catch (failure) {
       error.textContent = errorMessage(failure);
     }

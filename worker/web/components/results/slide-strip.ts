@@ -1,9 +1,9 @@
-import type { JobResults } from "../../../client/jobs-api.ts";
+import type { ResultsContent } from "../../../client/jobs-api.ts";
 import { formatTime, h } from "../../dom.ts";
 import type { LecturePlayer } from "./lecture-player.ts";
 
 /** The slides as a strip of thumbnails, each playing the lecture from where it appears. */
-export function slideStrip(results: JobResults, player: LecturePlayer): HTMLElement | null {
+export function slideStrip(results: ResultsContent, player: LecturePlayer): HTMLElement | null {
   const slides = results.slides.filter((slide) => slide.thumbnail);
   if (slides.length === 0) return null;
   return h(

@@ -1,4 +1,4 @@
-import type { JobResults } from "../../../client/jobs-api.ts";
+import type { ResultsContent } from "../../../client/jobs-api.ts";
 import { formatTime, h } from "../../dom.ts";
 import type { LecturePlayer } from "./lecture-player.ts";
 
@@ -6,7 +6,7 @@ import type { LecturePlayer } from "./lecture-player.ts";
  * The lecture as a line under its player: a marker where each chapter starts and a bar over
  * each highlight, both seeking the lecture when clicked, and a playhead that follows playback.
  */
-export function timeline(results: JobResults, player: LecturePlayer): HTMLElement {
+export function timeline(results: ResultsContent, player: LecturePlayer): HTMLElement {
   const duration = Math.max(results.durationSeconds, 1);
   const at = (seconds: number) => `${Math.min(100, (seconds / duration) * 100).toFixed(3)}%`;
   // Positions go through the CSSOM: a style="" attribute would need 'unsafe-inline' in the CSP.

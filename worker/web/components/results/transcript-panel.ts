@@ -1,16 +1,16 @@
 import type { Sentence } from "../../../../agents/contracts/artifacts.ts";
-import type { JobResults } from "../../../client/jobs-api.ts";
+import type { ResultsContent } from "../../../client/jobs-api.ts";
 import { formatTime, h } from "../../dom.ts";
 import type { LecturePlayer } from "./lecture-player.ts";
 
-type Slide = JobResults["slides"][number];
+type Slide = ResultsContent["slides"][number];
 
 /**
  * The transcript beside the player: the sentence being spoken is marked and kept in view as the
  * lecture plays, a click on a sentence plays from there, and a search finds words in the
  * transcript and on the slides.
  */
-export function transcriptPanel(results: JobResults, player: LecturePlayer): HTMLElement {
+export function transcriptPanel(results: ResultsContent, player: LecturePlayer): HTMLElement {
   const list = h("ol", { class: "transcript", "aria-label": "Transcript" }, h("li", {}, "Loading the transcript…"));
   const matches = h("ul", { class: "search-results", "aria-label": "Search results" });
   const count = h("p", { class: "hint", role: "status" });
