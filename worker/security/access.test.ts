@@ -17,9 +17,10 @@ import { openApiPath } from "../routes/docs/index.ts";
 type OpenApiDocument = { paths: Record<string, Record<string, unknown>> };
 
 /** The document's operations on one resource (a path with an `{id}`), as `{ method, path }`. */
+/** Share links are public by design: their token is the whole credential (worker/routes/shares/shares.test.ts). */
 const resourceOperationsOf = (document: OpenApiDocument) =>
   Object.entries(document.paths)
-    .filter(([path]) => path.includes("{"))
+    .filter(([path]) => path.includes("{") && !path.startsWith("/v1/shared/"))
     .flatMap(([path, item]) => Object.keys(item).map((method) => ({ method: method.toUpperCase(), path })));
 
 type Sent = { label: string; status: number; type: string | null; code: unknown };
@@ -90,6 +91,12 @@ describe("red team: access", () => {
         201,
         owner.accessToken,
       );
+      const share = await postJson<{ id: string }>(
+        `/v1/jobs/${jobId}/shares`,
+        { expiresInHours: 24 },
+        201,
+        owner.accessToken,
+      );
       const ownedIds: [RegExp, string][] = [
         [/^\/v1\/uploads\/\{id\}/, await insertCompletedUpload(owner.userId)],
         [/^\/v1\/jobs\/\{id\}/, jobId],
@@ -108,7 +115,11 @@ describe("red team: access", () => {
         const id = ownedIds.find(([pattern]) => pattern.test(path))?.[1];
         expect(id, `an id of the owner's for ${path}`).toBeDefined();
         const body = hasBody(method) ? JSON.stringify(validBodies[`${method} ${path}`] ?? {}) : undefined;
-        const url = `${apiBase}${path.replace("{id}", id!).replace("{userId}", owner.userId)}`;
+        const url = `${apiBase}${path
+          .replace("{id}", id!)
+          .replace("{userId}", owner.userId)
+          .replace("{shareId}", share.id)
+          .replace("{format}", "json")}`;
         // The events socket takes its credential as a subprotocol, and only on an upgrade.
         const socket = { upgrade: "websocket", "sec-websocket-protocol": `bearer.${stranger.accessToken}` };
         const headers = { ...authHeaders(stranger.accessToken), ...side, ...(path.endsWith("/events") ? socket : {}) };

@@ -31,6 +31,14 @@ const routeActions: Record<string, Action> = {
   "GET /v1/jobs/:id/results": "jobs:read",
   "POST /v1/jobs/:id/events/ticket": "jobs:read",
   "GET /v1/jobs/:id/events": "jobs:read",
+  "GET /v1/jobs/:id/exports/:format": "jobs:read",
+  "GET /v1/jobs/:id/shares": "jobs:read",
+  "POST /v1/jobs/:id/shares": "jobs:write",
+  "DELETE /v1/jobs/:id/shares/:shareId": "jobs:write",
+  "GET /v1/usage": "jobs:read",
+  "PUT /v1/usage/limits": "usage:manage",
+  "GET /v1/organization/preferences": "organization:read",
+  "PUT /v1/organization/preferences": "organization:preferences",
   "GET /v1/uploads": "uploads:write",
   "POST /v1/uploads": "uploads:write",
   "GET /v1/uploads/:id": "uploads:write",
@@ -57,8 +65,11 @@ const routeActions: Record<string, Action> = {
   "POST /v1/invitations/accept": "invitations:accept",
 };
 
-/** Routes about the caller's own account, not an organization's resources. */
-const accountRoutes = /^\/v1\/(auth\/|me$)/;
+/**
+ * Routes about the caller's own account, not an organization's resources, and share links,
+ * which are public: their token is the whole authorization.
+ */
+const accountRoutes = /^\/v1\/(auth\/|me$|me\/|shared\/)/;
 
 /** Every handler the app serves under /v1, as "METHOD path" (middleware entries left out). */
 function appRoutes(): string[] {
@@ -92,7 +103,8 @@ async function call(key: string, member: TestUser, organizationId: string) {
   const [method, path] = key.split(" ") as [string, string];
   const url = path
     .replace("/organizations/:id", `/organizations/${organizationId}`)
-    .replace(/:id|:userId/g, () => crypto.randomUUID());
+    .replace(/:id|:userId|:shareId/g, () => crypto.randomUUID())
+    .replace(":format", "json");
   const headers: Record<string, string> = {
     ...authHeaders(member.accessToken),
     "lh-organization": organizationId,
