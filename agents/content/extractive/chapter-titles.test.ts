@@ -137,6 +137,19 @@ describe("chapter titles people would write", () => {
     ]);
   });
 
+  it("never names a chapter with a piece of a longer name", () => {
+    const titles = titlesOf([
+      [
+        "The ping pong ball bounces",
+        "A ping pong ball is light",
+        "Drop the ping pong ball",
+        "The ping pong ball again",
+      ],
+      ["The ping pong ball", "The ping pong ball is not", "The ping pong ball again", "A wall"],
+    ]);
+    expect(titles).toEqual(["Ping pong ball", null]);
+  });
+
   it("writes titles in sentence case with the lecture's own capitals", () => {
     expect(titlesOf([["We run DPLL on it", "DPLL backtracks on a clause"], unrelated])[0]).toBe("DPLL");
     expect(titlesOf([["Kepler found the third law of Kepler", "So Kepler wrote it"], unrelated])[0]).toBe("Kepler");

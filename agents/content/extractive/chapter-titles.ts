@@ -1,6 +1,6 @@
 import type { Sentence } from "../../contracts/artifacts.ts";
 import { contentTerms } from "../../shared/text.ts";
-import { canName, joiners, lexiconOf, phraseOccurrences, sentenceCase } from "./noun-phrases.ts";
+import { canName, fragmentsOf, joiners, lexiconOf, phraseOccurrences, sentenceCase } from "./noun-phrases.ts";
 import type { TermModel } from "./term-weights.ts";
 
 /** A chapter is cut in this many equal runs of sentences to tell a topic from a passing example. */
@@ -11,11 +11,11 @@ const perExtraWord = 0.25;
 /**
  * Names each chapter of a lecture in its own words: the phrase of one to three content words
  * (or "X of Y") that is frequent in the chapter, said mostly there rather than all through the
- * lecture (tf-idf over chapters), and recurs across the chapter instead of in one passing
- * example. Frequency counts sublinearly and each extra word adds weight, so a phrase wins over
- * the single word it contains unless that word is far more common. No two chapters share a title:
- * a chapter whose best phrase names another chapter better takes its next best. Sentence case;
- * null for a chapter with nothing nameable.
+ * lecture (tf-idf over chapters), recurs across the chapter instead of in one passing example,
+ * and is not mostly said as part of a longer phrase. Frequency counts sublinearly and each
+ * extra word adds weight, so a phrase wins over the single word it contains unless that word
+ * is far more common. No two chapters share a title: a chapter whose best phrase names another
+ * chapter better takes its next best. Sentence case; null for a chapter with nothing nameable.
  *
  * @example
  * chapterTitles([collisions, pulleys, orbits], model) // ["Collision", "Pulley", "Total energy"]
@@ -28,9 +28,12 @@ export function chapterTitles(chapters: readonly (readonly Sentence[])[], model:
   }
   const lexicon = lexiconOf(chapters.flat());
   const ranked = occurrences
-    .flatMap((chapter, index) =>
-      [...chapter]
-        .filter(([phrase, at]) => (at.length > 1 || chapter.size < 5) && canName(phrase, lexicon))
+    .flatMap((chapter, index) => {
+      const fragments = fragmentsOf(chapter);
+      return [...chapter]
+        .filter(
+          ([phrase, at]) => (at.length > 1 || chapter.size < 5) && !fragments.has(phrase) && canName(phrase, lexicon),
+        )
         .map(([phrase, at]) => ({
           index,
           phrase,
@@ -39,8 +42,8 @@ export function chapterTitles(chapters: readonly (readonly Sentence[])[], model:
             (at.length / (inLecture.get(phrase) ?? at.length)) *
             spreadOf(at, chapters[index]?.length ?? 1) *
             namingWeight(phrase, model),
-        })),
-    )
+        }));
+    })
     .sort((a, b) => b.weight - a.weight || a.index - b.index || (a.phrase < b.phrase ? -1 : 1));
   const titles: (string | null)[] = chapters.map(() => null);
   const taken = new Set<string>();

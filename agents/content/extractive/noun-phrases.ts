@@ -140,6 +140,35 @@ export function phraseOccurrences(sentences: readonly Sentence[]): Map<string, n
   return occurrences;
 }
 
+/** A phrase said this often as part of one longer phrase is a piece of that name. */
+const fragmentShare = 2 / 3;
+
+/**
+ * The phrases that are mostly said inside one longer phrase of the same sentences ("ping pong"
+ * inside "ping pong ball", "conjunctive normal" inside "conjunctive normal form"): fragments,
+ * not names.
+ *
+ * @example
+ * fragmentsOf(new Map([["ping pong ball", [0, 1, 2]], ["ping pong", [0, 1, 2]], ["ball", [0, 1, 2, 3, 4]]])) // Set { "ping pong", "pong ball", "ping", "pong" }
+ */
+export function fragmentsOf(occurrences: ReadonlyMap<string, readonly number[]>): Set<string> {
+  const inside = new Map<string, number>();
+  for (const [phrase, at] of occurrences) {
+    const parts = phrase.split(" ");
+    for (let first = 0; first < parts.length; first++) {
+      for (let end = first + 1; end <= parts.length; end++) {
+        const piece = parts.slice(first, end);
+        if (piece.length === parts.length || joiners.has(piece[0] as string) || joiners.has(piece.at(-1) as string))
+          continue;
+        const key = piece.join(" ");
+        inside.set(key, Math.max(inside.get(key) ?? 0, at.length));
+      }
+    }
+  }
+  const pieces = [...occurrences].filter(([phrase, at]) => (inside.get(phrase) ?? 0) >= fragmentShare * at.length);
+  return new Set(pieces.map(([phrase]) => phrase));
+}
+
 /** Words the transcript writes in capitals (DPLL, Newton) inside sentences, by their lowercase form. */
 function writtenForms(sentences: readonly Sentence[]): Map<string, string> {
   const forms = new Map<string, string>();
