@@ -1,7 +1,16 @@
 import type { Sentence } from "../../contracts/artifacts.ts";
 import { contentTerms } from "../../shared/text.ts";
-import { canName, fragmentsOf, joiners, lexiconOf, phraseOccurrences, sentenceCase } from "./noun-phrases.ts";
+import {
+  canName,
+  fragmentsOf,
+  joiners,
+  lexiconOf,
+  phraseOccurrences,
+  saidAsNoun,
+  sentenceCase,
+} from "./noun-phrases.ts";
 import type { TermModel } from "./term-weights.ts";
+import { sentenceClasses } from "./word-classes.ts";
 
 /** A chapter is cut in this many equal runs of sentences to tell a topic from a passing example. */
 const parts = 4;
@@ -31,12 +40,12 @@ export function chapterTitles(chapters: readonly (readonly Sentence[])[], model:
     .flatMap((chapter, index) => {
       const fragments = fragmentsOf(chapter);
       return [...chapter]
-        .filter(
-          ([phrase, at]) => (at.length > 1 || chapter.size < 5) && !fragments.has(phrase) && canName(phrase, lexicon),
-        )
+        .filter(([, at]) => at.length > 1 || chapter.size < 5)
         .map(([phrase, at]) => ({
           index,
           phrase,
+          at,
+          around: fragments.get(phrase) ?? [],
           weight:
             Math.sqrt(at.length) *
             (at.length / (inLecture.get(phrase) ?? at.length)) *
@@ -47,8 +56,14 @@ export function chapterTitles(chapters: readonly (readonly Sentence[])[], model:
     .sort((a, b) => b.weight - a.weight || a.index - b.index || (a.phrase < b.phrase ? -1 : 1));
   const titles: (string | null)[] = chapters.map(() => null);
   const taken = new Set<string>();
-  for (const { index, phrase } of ranked) {
+  const classes = sentenceClasses();
+  const nameable = (index: number, phrase: string) =>
+    canName(phrase, lexicon, () =>
+      saidAsNoun(phrase, chapters[index] ?? [], occurrences[index]?.get(phrase) ?? [], classes),
+    );
+  for (const { index, phrase, around } of ranked) {
     if (titles[index] !== null || taken.has(sameName(phrase))) continue;
+    if (!nameable(index, phrase) || around.some((longer) => nameable(index, longer))) continue;
     titles[index] = phrase;
     taken.add(sameName(phrase));
   }

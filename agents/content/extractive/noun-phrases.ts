@@ -1,6 +1,7 @@
 import type { Sentence } from "../../contracts/artifacts.ts";
 import { contentTerms, stem } from "../../shared/text.ts";
 import { spokenWords } from "./spoken-words.ts";
+import type { ClassedWord, WordClass } from "./word-classes.ts";
 
 const wordSet = (list: string) => new Set(list.split(" "));
 
@@ -38,10 +39,14 @@ const symbolic = wordSet(
     "percent inch inches foot feet mile miles unit units",
 );
 export const joiners = wordSet("of");
+// Leading words that say which one or how much, not what: "new theta" is about theta and "sum of
+// kinetic energy" about kinetic energy, so no phrase starts with them (quantities only before "of").
+const vagueLeads = wordSet("new old certain various other own such");
+const quantityLeads = wordSet("sum amount bunch couple bit rest piece type types set");
 
 /**
  * Whether a word can be part of a topic's name: not a stop word, verb, adverb, filler,
- * preposition or number word, and not a contraction ("they're").
+ * preposition, number word or numeral ("17th"), and not a contraction ("they're").
  *
  * @example
  * isNameable("pressure") // true
@@ -56,71 +61,83 @@ export function isNameable(word: string | null): word is string {
     !functionWords.has(word) &&
     !numberWords.has(word) &&
     !/ly$/.test(word) &&
+    !/^[0-9]/.test(word) &&
     contentTerms(word).length > 0
   );
 }
 
-/** How the lecture uses its words, to tell which can name a topic. */
-export type Lexicon = {
-  /** Words written in capitals mid-sentence (DPLL, Kepler), by lowercase form. */
-  written: ReadonlyMap<string, string>;
-  /** Stems the lecture uses as nouns: not mostly said after a pronoun, "to", a modal or a copula
-   * ("we prove", "to assign", "is false") rather than after a determiner ("the proof"). */
-  nouns: ReadonlySet<string>;
-};
-
-const determiners = wordSet("the a an this that these those our its his her their my your each every some any no");
-const beforeVerbs = wordSet(
-  "i you we they he she it to can can't will would should could must may might don't doesn't didn't " +
-    "is are was were be been isn't aren't",
-);
-
-/** A word said this often after a pronoun, "to", a modal or a copula is a verb or adjective. */
-const verbShare = 0.2;
+/** How the lecture writes its words: those in capitals mid-sentence (DPLL, Kepler), by lowercase form. */
+export type Lexicon = { written: ReadonlyMap<string, string> };
 
 /**
  * The lexicon of a lecture's sentences.
  *
  * @example
- * lexiconOf([said("We prove the proof"), said("we prove it")]).nouns // Set { "proof", … } without "prove"
+ * lexiconOf([said("so we run DPLL")]).written.get("dpll") // "DPLL"
  */
 export function lexiconOf(sentences: readonly Sentence[]): Lexicon {
-  const uses = new Map<string, { all: number; noun: number; verb: number }>();
-  for (const sentence of sentences) {
-    const tokens = spokenWords(sentence);
-    tokens.forEach((token, i) => {
-      if (token === null) return;
-      const use = uses.get(stem(token)) ?? { all: 0, noun: 0, verb: 0 };
-      use.all += 1;
-      if (determiners.has(tokens[i - 1] ?? "")) use.noun += 1;
-      if (beforeVerbs.has(tokens[i - 1] ?? "")) use.verb += 1;
-      uses.set(stem(token), use);
-    });
-  }
-  const nouns = [...uses].filter(([, use]) => use.verb <= use.noun || use.verb < verbShare * use.all);
-  return { written: writtenForms(sentences), nouns: new Set(nouns.map(([term]) => term)) };
+  return { written: writtenForms(sentences) };
 }
 
 /**
  * Whether a phrase could name a topic by itself: it has a word that is neither a symbol nor a
- * unit, and its last word (the head of an English noun phrase) is an acronym the lecture writes
- * in capitals ("DNA"), or a proper noun or a word the lecture uses as a noun; a lone word also
- * has more than three letters.
+ * unit, its head is an acronym the lecture writes in capitals ("DNA") or a word said as a noun
+ * (`saidAsNoun`), and a lone word has more than three letters.
  *
  * @example
- * canName("theta", lexicon) // false
- * canName("degrees of freedom", lexicon) // true
- * canName("prove", lexicon) // false: "we prove", "to prove", never "the prove"
- * canName("car passes", lexicon) // false: a clause, not a name
+ * canName("theta", lexicon, said) // false
+ * canName("degrees of freedom", lexicon, said) // true
+ * canName("prove", lexicon, said) // false: "we prove", "to prove", never "the proof"
  */
-export function canName(phrase: string, lexicon: Lexicon): boolean {
+export function canName(phrase: string, lexicon: Lexicon, saidAsNoun: (phrase: string) => boolean): boolean {
   const parts = phrase.split(" ");
   if (parts.every((w) => symbolic.has(w) || joiners.has(w))) return false;
-  const head = parts.at(-1) as string;
-  const written = lexicon.written.get(head);
+  const written = lexicon.written.get(parts[headAt(parts)] as string);
   if (written && /^[A-Z0-9]+$/.test(written)) return true;
-  return (parts.length > 1 || head.length > 3) && (written !== undefined || lexicon.nouns.has(stem(head)));
+  return (parts.length > 1 || phrase.length > 3) && saidAsNoun(phrase);
 }
+
+/** The head of an English noun phrase: the word before "of" ("degrees of freedom"), else the last. */
+const headAt = (parts: readonly string[]) => {
+  const of = parts.findIndex((w) => joiners.has(w));
+  return of > 0 ? of - 1 : parts.length - 1;
+};
+
+/**
+ * Whether a phrase is mostly said as a noun phrase where it occurs: its head tagged a noun and
+ * every other word a noun or adjective ("optimal policy", not "optimal" alone, "perceive
+ * gravity" or "divided"). Occurrences the tagger splits differently do not count either way.
+ *
+ * @example
+ * saidAsNoun("lemma", [said("we prove the lemma")], [0], sentenceClasses()) // true
+ * saidAsNoun("prove", [said("we prove the lemma")], [0], sentenceClasses()) // false
+ */
+export function saidAsNoun(
+  phrase: string,
+  sentences: readonly Sentence[],
+  at: readonly number[],
+  classes: (sentence: Sentence) => readonly ClassedWord[],
+): boolean {
+  const parts = phrase.split(" ");
+  const head = headAt(parts);
+  let matched = 0;
+  let asNoun = 0;
+  for (const index of new Set(at)) {
+    const tagged = classes(sentences[index] as Sentence);
+    for (let i = 0; i + parts.length <= tagged.length; i++) {
+      const run = tagged.slice(i, i + parts.length);
+      if (run.some((w, j) => w.word !== parts[j])) continue;
+      matched += 1;
+      const nounish = run.every((w, j) =>
+        j === head ? w.wordClass === "noun" : joiners.has(w.word) || modifiers.has(w.wordClass),
+      );
+      if (nounish) asNoun += 1;
+    }
+  }
+  return asNoun > matched / 2;
+}
+
+const modifiers = new Set<WordClass>(["noun", "adjective"]);
 
 /**
  * Every phrase of one to three nameable words (or "X of Y") in each sentence, with the index of
@@ -144,15 +161,15 @@ export function phraseOccurrences(sentences: readonly Sentence[]): Map<string, n
 const fragmentShare = 2 / 3;
 
 /**
- * The phrases that are mostly said inside one longer phrase of the same sentences ("ping pong"
- * inside "ping pong ball", "conjunctive normal" inside "conjunctive normal form"): fragments,
- * not names.
+ * For each phrase mostly said inside a longer phrase of the same sentences ("ping pong" inside
+ * "ping pong ball", "conjunctive normal" inside "conjunctive normal form"), those longer
+ * phrases: when one of them is a name, the phrase is a fragment of it, not a name.
  *
  * @example
- * fragmentsOf(new Map([["ping pong ball", [0, 1, 2]], ["ping pong", [0, 1, 2]], ["ball", [0, 1, 2, 3, 4]]])) // Set { "ping pong", "pong ball", "ping", "pong" }
+ * fragmentsOf(new Map([["ping pong ball", [0, 1, 2]], ["ping pong", [0, 1, 2]], ["ball", [0, 1, 2, 3, 4]]])).get("ping pong") // ["ping pong ball"]
  */
-export function fragmentsOf(occurrences: ReadonlyMap<string, readonly number[]>): Set<string> {
-  const inside = new Map<string, number>();
+export function fragmentsOf(occurrences: ReadonlyMap<string, readonly number[]>): Map<string, string[]> {
+  const around = new Map<string, string[]>();
   for (const [phrase, at] of occurrences) {
     const parts = phrase.split(" ");
     for (let first = 0; first < parts.length; first++) {
@@ -161,12 +178,12 @@ export function fragmentsOf(occurrences: ReadonlyMap<string, readonly number[]>)
         if (piece.length === parts.length || joiners.has(piece[0] as string) || joiners.has(piece.at(-1) as string))
           continue;
         const key = piece.join(" ");
-        inside.set(key, Math.max(inside.get(key) ?? 0, at.length));
+        if (at.length < fragmentShare * (occurrences.get(key)?.length ?? 0)) continue;
+        around.set(key, [...new Set([...(around.get(key) ?? []), phrase])]);
       }
     }
   }
-  const pieces = [...occurrences].filter(([phrase, at]) => (inside.get(phrase) ?? 0) >= fragmentShare * at.length);
-  return new Set(pieces.map(([phrase]) => phrase));
+  return around;
 }
 
 /** Words the transcript writes in capitals (DPLL, Newton) inside sentences, by their lowercase form. */
@@ -184,7 +201,8 @@ function writtenForms(sentences: readonly Sentence[]): Map<string, string> {
 function phrasesOf(tokens: readonly (string | null)[]): string[] {
   const phrases: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!isNameable(tokens[i] ?? null)) continue;
+    const first = tokens[i] ?? null;
+    if (!isNameable(first) || vagueLeads.has(first) || (quantityLeads.has(first) && tokens[i + 1] === "of")) continue;
     const run: string[] = [];
     for (let j = i; j < tokens.length && run.filter((w) => !joiners.has(w)).length < 3; j++) {
       const token = tokens[j] ?? null;
