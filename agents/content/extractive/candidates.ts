@@ -2,10 +2,11 @@ import type { Chapter, HighlightCandidate, Sentence, SlideSegment } from "../../
 import { contentTerms, truncateWords, words } from "../../shared/text.ts";
 import { type ChapterSpan, slideBullets } from "./chapters.ts";
 import { clearestSentences } from "./clear-sentences.ts";
-import { isNameable } from "./noun-phrases.ts";
+import { isNameable, saidAsNoun } from "./noun-phrases.ts";
 import { type SentenceSalience, slideAt } from "./salience.ts";
 import { spokenWords, tidySentence } from "./spoken-words.ts";
 import { type TermModel, topTerms } from "./term-weights.ts";
+import { sentenceClasses } from "./word-classes.ts";
 
 export type CandidateSettings = { targetSeconds: number; perChapter: number };
 
@@ -63,13 +64,21 @@ function describeWindow(
   const meanScore = scores.reduce((sum, s) => sum + s.score, 0) / scores.length;
   const seedSentence = sentences[seed] as Sentence;
   const slide = slideAt(slides, (seedSentence.start + seedSentence.end) / 2);
-  // Key phrases come from the slide (OCR is cleaner) and from what the recognizer was sure of;
-  // on a slide with bullets, speech matching none of its words is more likely misheard than new.
+  // Key phrases come from the slide (OCR is cleaner), else from nouns the recognizer was sure
+  // of; on a slide with bullets, speech matching none of its words is more likely misheard than
+  // new, however sure the recognizer was ("integrals" heard as "girls").
   const confident = window.flatMap((s) => spokenWords(s).filter((w) => w !== null)).join(" ");
   const slideTerms = [...new Set(scores.flatMap((s) => s.slideTerms))];
   const bullets = slideBullets(slide);
   const spokenTerms = topTerms(confident, model, 10).filter(isNameable);
-  const otherTerms = slideTerms.length === 0 && bullets.length > 0 ? slideWords(bullets, model) : spokenTerms;
+  const classes = sentenceClasses();
+  const everywhere = window.map((_, i) => i);
+  const otherTerms =
+    bullets.length > 0
+      ? slideTerms.length === 0
+        ? slideWords(bullets, model)
+        : []
+      : spokenTerms.filter((term) => saidAsNoun(term, window, everywhere, classes));
   const keyPhrases = [...new Set([...slideTerms, ...otherTerms])].slice(0, 5);
   const cue = scores.find((s) => s.cue)?.cue;
   const reasons = [

@@ -1,7 +1,7 @@
 import type { Chapter, Sentence, SlideSegment } from "../../contracts/artifacts.ts";
 import { truncateWords } from "../../shared/text.ts";
+import { chapterTitles } from "./chapter-titles.ts";
 import { clearestSentences } from "./clear-sentences.ts";
-import { topicPhrase } from "./noun-phrases.ts";
 import { slideAt } from "./salience.ts";
 import type { TermModel } from "./term-weights.ts";
 
@@ -16,8 +16,9 @@ export function chapterSpans(sentenceCount: number, boundaries: readonly number[
 
 /**
  * Names a chapter: the title of the slide on screen when it starts (slide titles are what the
- * lecturer chose), else the noun phrase that weighs most in its own words. The summary is the
- * slide's bullets when there are any, else its clearest whole sentences.
+ * lecturer chose), else `spokenTitle` (see `chapterTitles`; by default the chapter is named as
+ * if it were the whole lecture). The summary is the slide's bullets when there are any, else
+ * its clearest whole sentences.
  *
  * @example
  * describeChapter(sentences.slice(0, 6), slides, model) // { start: 0, title: "Why Rates of Change Matter", summary: "Velocity is a rate of change; …" }
@@ -27,11 +28,12 @@ export function describeChapter(
   sentences: readonly Sentence[],
   slides: readonly SlideSegment[],
   model: TermModel,
+  spokenTitle: string | null = chapterTitles([sentences], model)[0] ?? null,
 ): Chapter {
   const first = sentences[0];
   const start = first?.start ?? 0;
   const slide = slideAt(slides, start + 0.5);
-  const title = slide?.title ?? topicPhrase(sentences, model) ?? "Introduction";
+  const title = slide?.title ?? spokenTitle ?? "Introduction";
   const bullets = slideBullets(slide);
   const summary =
     bullets.length > 0 ? truncateWords(bullets.join("; "), 200) : clearestSentences(sentences, model, 200);

@@ -28,6 +28,26 @@ describe("extractive analyser", () => {
     }
   });
 
+  it("keeps a word the recognizer was sure of but the slide never says out of key phrases", async () => {
+    const misheard = threeTopics.map((topic, i) => ({
+      ...topic,
+      sentences: topic.sentences.map((_, j) => `Velocity number ${j} here ${i === 0 ? "and talking to girls" : ""}`),
+    }));
+    const { transcript, layout, durationSeconds } = typedLecture(misheard);
+    for (const word of transcript.sentences.flatMap((s) => s.words)) word.confidence = 0.8;
+    const analysis = await analyser.analyse({ durationSeconds, transcript, layout });
+    expect(analysis.candidates.length).toBeGreaterThan(0);
+    for (const candidate of analysis.candidates) expect(candidate.keyPhrases).not.toContain("girls");
+  });
+
+  it("draws key phrases without slides from nouns said in the clip", async () => {
+    const { transcript, durationSeconds } = typedLecture(threeTopics);
+    const analysis = await analyser.analyse({ durationSeconds, transcript, layout: null });
+    const phrases = analysis.candidates.flatMap((c) => c.keyPhrases);
+    expect(phrases.length).toBeGreaterThan(0);
+    for (const verb of ["study", "puts", "compares", "partitions", "absorb"]) expect(phrases).not.toContain(verb);
+  });
+
   it("puts chapters at slide changes and titles them from the slides", async () => {
     const { transcript, layout, durationSeconds } = typedLecture(threeTopics);
     const analysis = ContentAnalysis.parse(await analyser.analyse({ durationSeconds, transcript, layout }));

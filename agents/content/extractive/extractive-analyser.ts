@@ -2,6 +2,7 @@ import type { Chapter, ContentAnalysis, Sentence } from "../../contracts/artifac
 import { type ContentAnalyser, type ContentInput, defaultClipSeconds } from "../analyser.ts";
 import { snapChapters } from "../snap.ts";
 import { chapterCandidates } from "./candidates.ts";
+import { chapterTitles } from "./chapter-titles.ts";
 import { chapterSpans, describeChapter } from "./chapters.ts";
 import { sentenceSalience } from "./salience.ts";
 import type { SegmentationSettings } from "./segmentation-settings.ts";
@@ -47,9 +48,13 @@ function analyseExtractively(
   const salience = sentenceSalience(sentences, slides, model);
   const clip = input.clipSeconds ?? defaultClipSeconds;
   const settings = { targetSeconds: clip.min + 0.3 * (clip.max - clip.min), perChapter, slides };
+  const titles = chapterTitles(
+    spans.map((span) => sentences.slice(span.first, span.end)),
+    model,
+  );
   const chapters: Chapter[] = [];
-  const candidates = spans.flatMap((span) => {
-    const chapter = describeChapter(sentences.slice(span.first, span.end), slides, model);
+  const candidates = spans.flatMap((span, i) => {
+    const chapter = describeChapter(sentences.slice(span.first, span.end), slides, model, titles[i] ?? null);
     chapters.push(chapter);
     return chapterCandidates(span, sentences, salience, chapter, model, settings);
   });

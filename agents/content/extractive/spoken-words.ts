@@ -6,22 +6,28 @@ export const confidentWord = 0.5;
 
 /**
  * A sentence's words as spoken, lowercase, with the words the recognizer was unsure of
- * replaced by null (so phrases never run across them). Without word timings, the text's words.
+ * replaced by null (so phrases never run across them). Transcribers' notes ("(multiple
+ * conversations; inaudible)", "[writes on board]") and speaker labels ("LEWIN :") are not
+ * speech and are dropped the same way, even when spread over several words. Without word
+ * timings, the text's words.
  *
  * @example
  * spokenWords({ text: "the chain rule", words: [{ text: "the", confidence: 0.9 }, { text: "chain", confidence: 0.2 }, …] })
  * // ["the", null, "rule"]
  */
 export function spokenWords(sentence: Sentence): (string | null)[] {
-  if (sentence.words.length === 0) return words(withoutAnnotations(sentence.text));
-  return sentence.words.flatMap((w) => {
-    const tokens = words(withoutAnnotations(w.text));
-    return w.confidence >= confidentWord ? tokens : tokens.map(() => null);
+  if (sentence.words.length === 0) return words(speechOf(sentence.text));
+  const texts = speechOf(sentence.words.map((w) => w.text.replace(/\s/g, "")).join(" ")).split(" ");
+  return sentence.words.flatMap((w, i) => {
+    const tokens = words(w.text);
+    const spoken = words(texts[i] ?? "");
+    return w.confidence >= confidentWord && spoken.length === tokens.length ? tokens : tokens.map(() => null);
   });
 }
 
-/** Transcribers' notes are not speech: "(inaudible)", "[Music]", "(laughter)". */
-const withoutAnnotations = (text: string) => text.replace(/\([^)]*\)|\[[^\]]*\]/g, " ");
+/** The text with transcribers' notes and speaker labels blanked out, keeping its spaces so its words line up. */
+const speechOf = (text: string) =>
+  text.replace(/\([^)]*\)|\[[^\]]*\]|\b[A-Z]{2,}(?: [A-Z]{2,})* ?:(?!\d)/g, (note) => note.replace(/\S/g, "_"));
 
 /** Mean word confidence of a sentence (its own confidence without word timings). */
 export function wordConfidence(sentence: Sentence): number {
