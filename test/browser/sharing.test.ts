@@ -67,8 +67,8 @@ describe("sharing a job's results", () => {
         "WEBVTT\n\n00:01:40.000 --> 00:01:45.000\nA limit is where a function heads.\n",
       );
       await db.query(
-        `insert into jobs (id, user_id, upload_id, name, status, options, manifest_key, duration_seconds, started_at, finished_at)
-         values ($1, $2, $3, $4, 'completed', $5, $6, 900, now(), now())`,
+        `insert into jobs (id, organization_id, user_id, upload_id, name, status, options, manifest_key, duration_seconds, started_at, finished_at)
+         values ($1, $2, $2, $3, $4, 'completed', $5, $6, 900, now(), now())`,
         [jobId, rows[0]!.id, uploadId, name, JSON.stringify(JobOptions.parse({})), storageKeys.manifest(jobId)],
       );
       return jobId;
