@@ -41,7 +41,16 @@ export async function startFakeOpenAI(routes: FakeRoutes): Promise<FakeOpenAI> {
       res.end(JSON.stringify({ error: { message: `no fixture for ${recorded.path}` } }));
       return;
     }
-    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+    if (reply.delayMs) {
+      // A reply that never comes must not outlive its connection and hold the test process open.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, reply.delayMs);
+        res.on("close", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
     if (res.destroyed) return;
     res.writeHead(reply.status ?? 200, { "content-type": "application/json", ...reply.headers });
     res.end(JSON.stringify(reply.body));
