@@ -22,9 +22,13 @@ const requirements: { name: string; present: () => boolean; debianPackages: stri
   },
 ];
 
-/** Only `npm test` needs a browser: the web app's tests drive Debian's Chromium. */
+/**
+ * Only `npm test` needs a browser (the web app's tests drive Debian's Chromium) and a second
+ * voice: flite speaks the recognizer tests' speech, unlike the espeak-ng of the sample lectures.
+ */
 const testRequirements: typeof requirements = [
   { name: "Chromium", present: () => existsSync("/usr/bin/chromium"), debianPackages: ["chromium"] },
+  { name: "flite", present: () => onPath("flite"), debianPackages: ["flite"] },
 ];
 
 function onPath(command: string): boolean {
