@@ -34,8 +34,8 @@ const roleLine = (page: Page, role: string) =>
   page.locator("#organization-role", { hasText: `your role is ${role}.` }).waitFor({ timeout: 15_000 });
 
 /**
- * Issue #19: an owner invites a member from the web app, the member opens the link and
- * accepts, the owner changes their role, and the member's page follows: as a viewer they are
+ * Issue #19: an owner invites a member from the web app (and revokes a mistaken invitation), the
+ * member opens the link and accepts, the owner changes their role, and the member's page follows: as a viewer they are
  * offered no invitations, as an admin they are.
  */
 describe("organizations in the web app", () => {
@@ -57,8 +57,21 @@ describe("organizations in the web app", () => {
       await link.waitFor();
       const acceptUrl = await link.inputValue();
       expect(acceptUrl).toMatch(/\/#\/invitations\/lh_inv_/);
+      const pending = owner.page.getByRole("list", { name: "Pending invitations" });
+      await pending.getByText(memberEmail).waitFor();
       expect(await seriousAccessibilityIssues(owner.page)).toEqual([]);
       await saveScreenshot(owner.page, "organization-invited", viewport);
+
+      // A mistaken invitation is revoked from the list; its link notice goes with it.
+      const mistaken = `typo-${crypto.randomUUID()}@example.com`;
+      await owner.page.getByLabel("Email").fill(mistaken);
+      await owner.page.getByRole("button", { name: "Invite" }).click();
+      await pending.getByText(mistaken).waitFor();
+      await owner.page.getByRole("button", { name: `Revoke the invitation for ${mistaken}` }).click();
+      await owner.page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+      await pending.getByText(mistaken).waitFor({ state: "detached" });
+      expect(await owner.page.locator("input.secret").count()).toBe(0);
+      expect(await pending.getByText(memberEmail).count()).toBe(1);
 
       const member = await signedIn(
         suite.browser,
@@ -76,6 +89,7 @@ describe("organizations in the web app", () => {
       await owner.page.reload();
       const role = owner.page.getByLabel(`Role of ${memberEmail}`);
       await role.waitFor({ timeout: 15_000 });
+      await pending.getByText("No pending invitations.").waitFor();
       await Promise.all([
         owner.page.waitForResponse((r) => r.request().method() === "PATCH" && r.status() === 204),
         role.selectOption("admin"),

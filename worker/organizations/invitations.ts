@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { type Database, schema } from "../../db/client.ts";
 import type { Auth } from "../auth/caller.ts";
 import { canChangeMember } from "../auth/policy.ts";
@@ -20,6 +20,10 @@ const openInvitationLimit: CountedLimit = {
   code: "too_many_invitations",
   what: "open invitations",
 };
+
+/** Neither accepted nor expired: the invitations that still let someone in. */
+const openIn = (organizationId: string) =>
+  and(eq(i.organizationId, organizationId), isNull(i.acceptedAt), gt(i.expiresAt, sql`now()`));
 
 /** The web app's page that accepts an invitation; the token travels in the fragment, never to a server log. */
 export const acceptLink = (publicBaseUrl: string, token: string) =>
@@ -45,7 +49,7 @@ export async function createInvitation(db: Database, actor: Auth, invite: { emai
   if (organization?.personalUserId) throw personalOrganization("shared");
   const token = `lh_inv_${randomSecret(32)}`;
   const tokenHash = await sha256Hex(token);
-  const open = and(eq(i.organizationId, actor.organizationId), isNull(i.acceptedAt), gt(i.expiresAt, sql`now()`));
+  const open = openIn(actor.organizationId);
   const [row] = await insertWithinLimit(
     db,
     openInvitationLimit,
@@ -102,4 +106,47 @@ export async function acceptInvitation(db: Database, user: { id: string; email: 
       );
     return membership!;
   });
+}
+
+/**
+ * The actor's organization's open invitations, oldest first, with who sent them. The tokens are
+ * not here: only their hashes are stored.
+ *
+ * @example
+ * const pending = await listOpenInvitations(db, c.var.auth.organizationId);
+ */
+export async function listOpenInvitations(db: Database, organizationId: string) {
+  return db
+    .select({
+      id: i.id,
+      email: i.email,
+      role: i.role,
+      invitedBy: schema.users.email,
+      createdAt: i.createdAt,
+      expiresAt: i.expiresAt,
+    })
+    .from(i)
+    .leftJoin(schema.users, eq(schema.users.id, i.invitedBy))
+    .where(openIn(organizationId))
+    .orderBy(asc(i.createdAt), asc(i.id));
+}
+
+/**
+ * Revokes an invitation of the actor's organization, so its link stops working. The same rule as
+ * inviting: only an owner may revoke an invitation to be owner (403). An unknown, accepted or
+ * expired invitation is already no way in, so revoking it again answers the same (idempotent).
+ *
+ * @example
+ * await revokeInvitation(db, c.var.auth, invitationId);
+ */
+export async function revokeInvitation(db: Database, actor: Auth, invitationId: string) {
+  const [invitation] = await db
+    .select({ role: i.role })
+    .from(i)
+    .where(and(eq(i.id, invitationId), openIn(actor.organizationId)));
+  if (!invitation) return;
+  if (!canChangeMember(actor.role, invitation.role, invitation.role)) {
+    throw new ActionForbiddenError(actor.role, `revoke an invitation as ${invitation.role}`);
+  }
+  await db.delete(i).where(and(eq(i.id, invitationId), eq(i.organizationId, actor.organizationId)));
 }

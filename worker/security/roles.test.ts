@@ -58,7 +58,9 @@ const routeActions: Record<string, Action> = {
   "GET /v1/organizations/:id": "organization:read",
   "DELETE /v1/organizations/:id": "organization:delete",
   "GET /v1/organizations/:id/members": "organization:read",
+  "GET /v1/organizations/:id/invitations": "members:manage",
   "POST /v1/organizations/:id/invitations": "members:manage",
+  "DELETE /v1/organizations/:id/invitations/:invitationId": "members:manage",
   "PATCH /v1/organizations/:id/members/:userId": "members:manage",
   "DELETE /v1/organizations/:id/members/:userId": "members:manage",
   "POST /v1/organizations/:id/leave": "organization:read",
@@ -103,7 +105,7 @@ async function call(key: string, member: TestUser, organizationId: string) {
   const [method, path] = key.split(" ") as [string, string];
   const url = path
     .replace("/organizations/:id", `/organizations/${organizationId}`)
-    .replace(/:id|:userId|:shareId/g, () => crypto.randomUUID())
+    .replace(/:id|:userId|:shareId|:invitationId/g, () => crypto.randomUUID())
     .replace(":format", "json");
   const headers: Record<string, string> = {
     ...authHeaders(member.accessToken),

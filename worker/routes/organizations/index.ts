@@ -4,6 +4,8 @@ import { changeRole } from "./change-role.ts";
 import { create } from "./create.ts";
 import { remove } from "./delete.ts";
 import { get } from "./get.ts";
+import { invitationRevoke } from "./invitation-revoke.ts";
+import { invitationsList } from "./invitations-list.ts";
 import { invite } from "./invite.ts";
 import { leave } from "./leave.ts";
 import { list } from "./list.ts";
@@ -18,6 +20,8 @@ export const organizationsRoutes = createRouter()
   .route("/", remove)
   .route("/", membersList)
   .route("/", invite)
+  .route("/", invitationsList)
+  .route("/", invitationRevoke)
   .route("/", changeRole)
   .route("/", removeMember)
   .route("/", leave);

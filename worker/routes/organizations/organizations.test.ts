@@ -114,6 +114,44 @@ describe("organizations", () => {
     ]);
   });
 
+  it("list open invitations to managers and revoke them, so the link stops working", async () => {
+    const [alice, bob, carol, dave] = await Promise.all([
+      registerUser(),
+      registerUser(),
+      registerUser(),
+      registerUser(),
+    ]);
+    const team = await createOrganization(alice);
+    await join(alice, team.id, bob, "admin");
+    const invitations = `/v1/organizations/${team.id}/invitations`;
+    const invite = (email: string, role: OrganizationRole) =>
+      postJson<{ id: string; acceptUrl: string }>(invitations, { email, role }, 201, alice.accessToken);
+    const toCarol = await invite(carol.email, "editor");
+    const toDave = await invite(dave.email, "owner");
+    type Pending = { invitations: { id: string; email: string; role: string; invitedBy: string | null }[] };
+    const pending = await api<Pending>(bob, "GET", invitations);
+    expect(pending.body.invitations.map((x) => [x.id, x.email, x.role, x.invitedBy])).toEqual([
+      [toCarol.id, carol.email, "editor", alice.email],
+      [toDave.id, dave.email, "owner", alice.email],
+    ]);
+    expect(JSON.stringify(pending.body)).not.toContain("lh_inv_");
+    // Another organization's manager sees nothing of it and revokes nothing in it.
+    const other = await createOrganization(carol);
+    const foreign = await api(carol, "DELETE", `/v1/organizations/${other.id}/invitations/${toCarol.id}`);
+    expect(foreign.status).toBe(204);
+    expect((await api(carol, "GET", invitations)).status).toBe(404);
+    // An admin may not revoke an invitation to be owner, any more than send one.
+    const revokeOwner = await api<{ code: string }>(bob, "DELETE", `${invitations}/${toDave.id}`);
+    expect(revokeOwner).toMatchObject({ status: 403, body: { code: "forbidden" } });
+    expect((await api(bob, "DELETE", `${invitations}/${toCarol.id}`)).status).toBe(204);
+    expect((await api(bob, "DELETE", `${invitations}/${toCarol.id}`)).status).toBe(204);
+    const accept = await api(carol, "POST", "/v1/invitations/accept", { body: { token: tokenOf(toCarol.acceptUrl) } });
+    expect(accept.status).toBe(404);
+    // An accepted invitation is no longer open.
+    await postJson("/v1/invitations/accept", { token: tokenOf(toDave.acceptUrl) }, 200, dave.accessToken);
+    expect((await api<Pending>(alice, "GET", invitations)).body.invitations).toEqual([]);
+  });
+
   it("let an admin manage members but not demote, remove or make an owner; keep the last owner", async () => {
     const [alice, bob, carol] = await Promise.all([registerUser(), registerUser(), registerUser()]);
     const team = await createOrganization(alice);

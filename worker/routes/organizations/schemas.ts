@@ -34,6 +34,17 @@ export const invitationSchema = z
   })
   .openapi("Invitation");
 
+export const pendingInvitationSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    role: organizationRoleSchema,
+    invitedBy: z.string().nullable().openapi({ description: "The sender's email; null once their account is gone." }),
+    createdAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime(),
+  })
+  .openapi("PendingInvitation");
+
 export const acceptInvitationSchema = z
   .object({ token: z.string().min(1).max(200) })
   .openapi("AcceptInvitationRequest");
@@ -44,4 +55,8 @@ export const organizationIdParams = z.object({ id: z.uuid().openapi({ param: { n
 
 export const memberParams = organizationIdParams.extend({
   userId: z.uuid().openapi({ param: { name: "userId", in: "path" } }),
+});
+
+export const invitationParams = organizationIdParams.extend({
+  invitationId: z.uuid().openapi({ param: { name: "invitationId", in: "path" } }),
 });

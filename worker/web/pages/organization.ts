@@ -10,6 +10,7 @@ import { type Organization, selectedOrganization, selectOrganization } from "../
 import { connection, currentUser } from "../session.ts";
 
 type Member = { userId: string; email: string; role: OrganizationRole; joinedAt: string };
+type PendingInvitation = { id: string; email: string; role: OrganizationRole; expiresAt: string };
 
 /** The organization acted in: its members and roles, invitations, leaving, and starting another. */
 export async function organizationPage(onSwitch: () => void): Promise<void> {
@@ -19,6 +20,9 @@ export async function organizationPage(onSwitch: () => void): Promise<void> {
   const summary = h("p", { id: "organization-role" });
   const members = h("ul", { class: "item-list", "aria-label": "Members" });
   const invited = h("div");
+  // The invitation whose link `invited` shows: revoking it makes that notice stale.
+  let shownInvitationId: string | null = null;
+  const pending = h("ul", { class: "item-list", "aria-label": "Pending invitations" });
   const managing = h("div");
   const base = `/v1/organizations/${organizationId}`;
   let organization: Organization | null = null;
@@ -51,6 +55,41 @@ export async function organizationPage(onSwitch: () => void): Promise<void> {
     return row;
   };
 
+  const revokeInvitation = async (invitation: PendingInvitation) => {
+    if (!(await confirmAction(`Revoke the invitation for ${invitation.email}? Its link stops working.`, "Revoke")))
+      return;
+    await act(async () => {
+      await apiRequest(connection(), "DELETE", `${base}/invitations/${invitation.id}`);
+      if (invitation.id === shownInvitationId) {
+        invited.replaceChildren();
+        shownInvitationId = null;
+      }
+    });
+  };
+
+  const invitationRow = (invitation: PendingInvitation, role: OrganizationRole) =>
+    h(
+      "li",
+      {},
+      h("strong", {}, invitation.email),
+      h("span", {}, invitation.role),
+      h("span", {}, `until ${new Date(invitation.expiresAt).toLocaleDateString()}`),
+      ...(canChangeMember(role, invitation.role, invitation.role)
+        ? [
+            h(
+              "button",
+              {
+                type: "button",
+                class: "secondary",
+                "aria-label": `Revoke the invitation for ${invitation.email}`,
+                onclick: () => revokeInvitation(invitation),
+              },
+              "Revoke",
+            ),
+          ]
+        : []),
+    );
+
   const inviteForm = (role: OrganizationRole) => {
     const email = h("input", { id: "invite-email", name: "email", type: "email", required: true });
     const choice = roleSelect("invite-role", "Role", "viewer", (next) => canChangeMember(role, next, next));
@@ -66,7 +105,7 @@ export async function organizationPage(onSwitch: () => void): Promise<void> {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       void act(async () => {
-        const invitation = await apiRequest<{ acceptUrl: string; email: string }>(
+        const invitation = await apiRequest<{ id: string; acceptUrl: string; email: string }>(
           connection(),
           "POST",
           `${base}/invitations`,
@@ -81,6 +120,7 @@ export async function organizationPage(onSwitch: () => void): Promise<void> {
             "Send it to them: it works once, for 7 days, and is not shown again.",
           ),
         );
+        shownInvitationId = invitation.id;
         form.reset();
       });
     });
@@ -102,8 +142,18 @@ export async function organizationPage(onSwitch: () => void): Promise<void> {
     summary.textContent = `${organization.name}: your role is ${role}.`;
     const { members: list } = await apiRequest<{ members: Member[] }>(connection(), "GET", `${base}/members`);
     members.replaceChildren(...list.map((member) => memberRow(member, role)));
+    const manages = can(role, "members:manage") && !organization.personal;
+    if (manages) {
+      const { invitations } = await apiRequest<{ invitations: PendingInvitation[] }>(
+        connection(),
+        "GET",
+        `${base}/invitations`,
+      );
+      pending.replaceChildren(...invitations.map((invitation) => invitationRow(invitation, role)));
+      if (invitations.length === 0) pending.append(h("li", {}, "No pending invitations."));
+    }
     managing.replaceChildren(
-      ...(can(role, "members:manage") && !organization.personal ? [h("h2", {}, "Invite"), inviteForm(role)] : []),
+      ...(manages ? [h("h2", {}, "Invite"), inviteForm(role), h("h2", {}, "Pending invitations"), pending] : []),
       ...(organization.personal
         ? []
         : [h("button", { type: "button", class: "secondary", onclick: leave }, `Leave ${organization.name}`)]),
