@@ -255,6 +255,8 @@ export const jobShares = pgTable(
       .references(() => jobs.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
     expiresAt: at("expires_at").notNull(),
+    /** Who made the link: a public link of a team's job is someone's decision. Null once they are gone. */
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [index("job_shares_job_idx").on(t.jobId, t.createdAt)],

@@ -102,6 +102,8 @@ export const JobShare = z.object({
   id: z.string().uuid(),
   createdAt: z.string(),
   expiresAt: z.string(),
+  /** The email of the member who made it; null when that account is gone or the link predates the record. */
+  createdBy: z.string().nullable(),
 });
 export type JobShare = z.infer<typeof JobShare>;
 

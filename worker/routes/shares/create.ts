@@ -28,7 +28,7 @@ const route = createRoute({
 export const create = createRouter().openapi(route, async (c) => {
   const job = await findOwnedJob(c.var.db(), c.var.auth, c.req.valid("param").id);
   if (job.status !== "completed") throw new JobNotCompletedError(job.status);
-  const { share, token } = await createShare(c.var.db(), job.id, c.req.valid("json").expiresInHours);
+  const { share, token } = await createShare(c.var.db(), job.id, c.req.valid("json").expiresInHours, c.var.auth.userId);
   const url = new URL(`/s/${token}`, c.env.PUBLIC_BASE_URL).toString();
   return c.json({ ...publicShare(share), token, url }, 201);
 });

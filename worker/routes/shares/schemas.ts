@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { CreatedJobShare, JobShare, SharedJob } from "../../../agents/contracts/job-api.ts";
-import type { ShareRow } from "../../shares/shares.ts";
+import type { ListedShare } from "../../shares/shares.ts";
 
 /** Links last a week unless asked otherwise, and at most 90 days: a share is for a while, not for good. */
 export const createShareBody = z
@@ -34,7 +34,12 @@ export const tokenParams = z.object({
     .openapi({ param: { name: "token", in: "path" } }),
 });
 
-/** The owner's view of a link: never its hash. */
-export function publicShare(row: ShareRow) {
-  return { id: row.id, createdAt: row.createdAt.toISOString(), expiresAt: row.expiresAt.toISOString() };
+/** The members' view of a link: never its hash. */
+export function publicShare(row: ListedShare) {
+  return {
+    id: row.id,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    createdBy: row.createdByEmail,
+  };
 }

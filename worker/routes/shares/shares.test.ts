@@ -99,7 +99,10 @@ describe("share links", () => {
     const listed = (await (await SELF.fetch(`${apiBase}/v1/jobs/${job.id}/shares`, { headers })).json()) as {
       data: JobShare[];
     };
-    expect(listed.data).toEqual([{ id: share.id, createdAt: share.createdAt, expiresAt: share.expiresAt }]);
+    expect(share.createdBy).toBe(owner.email);
+    expect(listed.data).toEqual([
+      { id: share.id, createdAt: share.createdAt, expiresAt: share.expiresAt, createdBy: owner.email },
+    ]);
 
     const revoke = () => SELF.fetch(`${apiBase}/v1/jobs/${job.id}/shares/${share.id}`, { method: "DELETE", headers });
     expect((await revoke()).status).toBe(204);

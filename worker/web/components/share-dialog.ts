@@ -36,7 +36,11 @@ export function shareButton(jobs: JobsApi, jobId: string): HTMLElement {
     h(
       "li",
       {},
-      h("span", {}, `Link made ${new Date(share.createdAt).toLocaleString()}`),
+      h(
+        "span",
+        {},
+        `Link made ${new Date(share.createdAt).toLocaleString()}${share.createdBy ? ` by ${share.createdBy}` : ""}`,
+      ),
       h("span", {}, `works until ${new Date(share.expiresAt).toLocaleString()}`),
       h(
         "button",

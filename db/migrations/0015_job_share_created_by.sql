@@ -1,0 +1,2 @@
+ALTER TABLE "job_shares" ADD COLUMN "created_by" uuid;--> statement-breakpoint
+ALTER TABLE "job_shares" ADD CONSTRAINT "job_shares_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
