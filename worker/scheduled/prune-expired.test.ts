@@ -143,6 +143,45 @@ describe("pruning rows past their retention", () => {
     });
   });
 
+  it("deletes old records of job emails once the job's outbox holds nothing that could send them again", async () => {
+    const [settled, redelivering] = await Promise.all([
+      insertJob({ status: "completed" }),
+      insertJob({ status: "completed" }),
+    ]);
+    await withTestDatabase(async (db) => {
+      const record = (job: { id: string; userId: string }, outcome: "completed" | "failed", createdAt: Date) => ({
+        jobId: job.id,
+        userId: job.userId,
+        outcome,
+        sentAt: createdAt,
+        createdAt,
+      });
+      await db
+        .insert(schema.jobNotifications)
+        .values([
+          record(settled, "completed", old),
+          record(settled, "failed", recent),
+          record(redelivering, "completed", old),
+        ]);
+      // Backed off for a day, as after a failing provider: no drain elsewhere in the run takes it meanwhile.
+      await db
+        .insert(schema.outbox)
+        .values({ jobId: redelivering.id, effect: { kind: "notify" }, availableAt: daysAgo(-1) });
+      await sweepUntilDone(db, 100);
+      const left = await db
+        .select({ jobId: schema.jobNotifications.jobId, outcome: schema.jobNotifications.outcome })
+        .from(schema.jobNotifications)
+        .where(inArray(schema.jobNotifications.jobId, [settled.id, redelivering.id]));
+      expect(left.map((row) => [row.jobId, row.outcome]).sort()).toEqual(
+        [
+          [settled.id, "failed"],
+          [redelivering.id, "completed"],
+        ].sort(),
+      );
+      await db.delete(schema.outbox).where(eq(schema.outbox.jobId, redelivering.id));
+    });
+  });
+
   it("keeps everything when the retention is longer than the rows' age", async () => {
     const job = await insertJob({ status: "failed" });
     const forever: RetentionDays = { jobEvents: 365, idempotencyKeys: 365, refreshTokens: 365, webhookDeliveries: 365 };

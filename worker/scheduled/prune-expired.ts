@@ -6,7 +6,10 @@ import { deleteBatch, PRUNE_BATCH_SIZE } from "./delete-batch.ts";
 
 /** How many days each kind of row is kept once it is of no further use (wrangler.toml `RETENTION_*`). */
 export type RetentionDays = {
-  /** Events of finished jobs: they only deduplicate reports while a job runs. */
+  /**
+   * Events of finished jobs: they only deduplicate reports while a job runs. The record of a
+   * job's emails follows it, once its outbox holds nothing more to redeliver.
+   */
   jobEvents: number;
   /** `Idempotency-Key` records: a key older than this starts a new job. */
   idempotencyKeys: number;
@@ -57,7 +60,8 @@ export function retentionDays(
 /**
  * One sweep of the rows nothing needs any more, in bounded batches (the every-minute cron's):
  * events of finished jobs, old idempotency keys, dead refresh tokens, settled webhook deliveries,
- * and expired share links (at once: an expired link opens nothing, and its owner no longer sees it).
+ * the records of job emails whose job has nothing left in the outbox, and expired share links (at
+ * once: an expired link opens nothing, and its owner no longer sees it).
  * Idempotent: a second sweep finds nothing new to delete.
  *
  * A revoked refresh token is what keeps its family dead (a token issued in a race with the
@@ -65,15 +69,16 @@ export function retentionDays(
  * no token of its family is live; an expired unrevoked one can go at any time after its expiry.
  *
  * @example
- * await pruneExpiredRows(db, retentionDays(env)); // { jobEvents: 1000, idempotencyKeys: 3, refreshTokens: 0, webhookDeliveries: 12, jobShares: 2 }
+ * await pruneExpiredRows(db, retentionDays(env)); // { jobEvents: 1000, idempotencyKeys: 3, refreshTokens: 0, webhookDeliveries: 12, jobNotifications: 4, jobShares: 2 }
  */
 export async function pruneExpiredRows(
   db: Database,
   days: RetentionDays,
   { now = new Date(), limit = PRUNE_BATCH_SIZE }: { now?: Date; limit?: number } = {},
-): Promise<Record<keyof RetentionDays | "jobShares", number>> {
+): Promise<Record<keyof RetentionDays | "jobNotifications" | "jobShares", number>> {
   const cutoff = (kept: number) => new Date(now.getTime() - kept * 86_400_000);
-  const { jobEvents, jobs, idempotencyKeys, refreshTokens, webhookDeliveries, jobShares } = schema;
+  const { jobEvents, jobs, idempotencyKeys, refreshTokens, webhookDeliveries, jobNotifications, jobShares, outbox } =
+    schema;
 
   const finishedJob = db
     .select({ id: jobs.id })
@@ -85,6 +90,8 @@ export async function pruneExpiredRows(
     .from(family)
     .where(and(eq(family.familyId, refreshTokens.familyId), isNull(family.revokedAt), gt(family.expiresAt, now)));
   const tokenCutoff = cutoff(days.refreshTokens);
+  // An effect still in the outbox may send its email again; the record is what keeps it to one.
+  const pendingEffect = db.select({ id: outbox.id }).from(outbox).where(eq(outbox.jobId, jobNotifications.jobId));
 
   return {
     jobEvents: await deleteBatch(
@@ -120,6 +127,13 @@ export async function pruneExpiredRows(
       webhookDeliveries,
       and(lt(webhookDeliveries.createdAt, cutoff(days.webhookDeliveries)), ne(webhookDeliveries.status, "pending"))!,
       sql`${webhookDeliveries.createdAt}`,
+      limit,
+    ),
+    jobNotifications: await deleteBatch(
+      db,
+      jobNotifications,
+      and(lt(jobNotifications.createdAt, cutoff(days.jobEvents)), not(exists(pendingEffect)))!,
+      sql`${jobNotifications.createdAt}`,
       limit,
     ),
     jobShares: await deleteBatch(db, jobShares, lt(jobShares.expiresAt, now), sql`${jobShares.expiresAt}`, limit),
