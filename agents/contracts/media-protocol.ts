@@ -68,6 +68,11 @@ export const WorkerEvent = z.discriminatedUnion("type", [
     stage: StageName.optional(),
     /** False for bad input: retrying cannot help. */
     retryable: z.boolean(),
+    /**
+     * What the AI calls of the stages the job finished cost, in USD (as a manifest's
+     * `stats.costUsd` would count them); the job's usage keeps it when this failure is final.
+     */
+    costUsd: z.number().nonnegative().optional(),
   }),
 ]);
 export type WorkerEvent = z.infer<typeof WorkerEvent>;

@@ -104,6 +104,23 @@ describe("nextJobState", () => {
     });
   });
 
+  it("keeps what a finally failed job's AI calls cost, and leaves it to the next attempt otherwise", () => {
+    const failed: WorkerEvent = {
+      ...base,
+      seq: 3,
+      type: "failed",
+      code: "compilation_failed",
+      message: "encoder crashed",
+      retryable: true,
+      costUsd: 0.0123,
+    };
+    const retried = nextJobState(job(), failed, now, 120);
+    expect(retried.kind === "apply" && "aiCostUsd" in retried.patch).toBe(false);
+    expect(nextJobState(job({ attempt: 3 }), { ...failed, attempt: 3 }, now, 120)).toMatchObject({
+      patch: { status: "failed", aiCostUsd: 0.0123 },
+    });
+  });
+
   it("fails at once on bad input, whatever the attempts left", () => {
     const failed: WorkerEvent = {
       ...base,

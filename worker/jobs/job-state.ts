@@ -99,7 +99,7 @@ export function nextJobState(job: JobRow, event: WorkerEvent, now: Date, leaseSe
     case "failed": {
       if (event.retryable && job.attempt < job.maxAttempts)
         return { kind: "apply", patch: nextAttempt(job), requeue: true };
-      return failedWith(event.seq, event.code, event.message, now);
+      return failedWith(event.seq, event.code, event.message, now, event.costUsd);
     }
   }
 }
@@ -110,9 +110,11 @@ export function nextJobState(job: JobRow, event: WorkerEvent, now: Date, leaseSe
  */
 export const maxAttemptsWithInterruptions = 20;
 
-function failedWith(seq: number, code: JobErrorCode, message: string, now: Date): Transition {
+/** A final failure; `costUsd` is what its finished stages' AI calls cost, counted in usage like a completed job's. */
+function failedWith(seq: number, code: JobErrorCode, message: string, now: Date, costUsd?: number): Transition {
   const failure = failJob(code, message, now);
-  return { kind: "apply", patch: { ...failure.patch, lastEventSeq: seq }, message: failure.message };
+  const spent = costUsd === undefined ? {} : { aiCostUsd: costUsd };
+  return { kind: "apply", patch: { ...failure.patch, ...spent, lastEventSeq: seq }, message: failure.message };
 }
 
 /** The picture a job is shown by: its earliest highlight's poster, else its first slide. */

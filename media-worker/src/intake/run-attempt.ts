@@ -4,10 +4,14 @@ import { FfmpegError } from "../ffmpeg/process.ts";
 import { Interruption, JobFailure } from "../job-failure.ts";
 import { log } from "../log.ts";
 import { metrics } from "../metrics.ts";
+import { AiSpend } from "../pipeline/ai-spend.ts";
 import { type PipelineDeps, runPipeline } from "../pipeline/run-pipeline.ts";
 import { EventReporter, type EventReporterOptions } from "./event-reporter.ts";
 
-export type AttemptDeps = Omit<PipelineDeps, "reporter" | "signal"> & { secret: string; events?: EventReporterOptions };
+export type AttemptDeps = Omit<PipelineDeps, "reporter" | "signal" | "spend"> & {
+  secret: string;
+  events?: EventReporterOptions;
+};
 
 /** The lease the Worker grants when a spec names none (`JobSpec.leaseSeconds`). */
 const defaultLeaseSeconds = 120;
@@ -15,7 +19,8 @@ const defaultLeaseSeconds = 120;
 /**
  * Runs one attempt of a job through the pipeline and reports it as WorkerEvents: `started`,
  * a `heartbeat` every quarter of the lease for as long as it runs, stages and progress, then
- * `completed`, `failed` with a stable code, or `interrupted` when the media worker shuts down. Never throws; resolves once every event was sent.
+ * `completed`, `failed` with a stable code and what its finished stages' AI calls cost, or
+ * `interrupted` when the media worker shuts down. Never throws; resolves once every event was sent.
  *
  * @example
  * await runAttempt(spec, controller.signal, { store, agents, settings, scratchRoot, secret });
@@ -23,6 +28,7 @@ const defaultLeaseSeconds = 120;
 export async function runAttempt(spec: JobSpec, signal: AbortSignal, deps: AttemptDeps): Promise<void> {
   const events = new EventReporter(spec, deps.secret, deps.events);
   const context = { jobId: spec.jobId, attempt: spec.attempt };
+  const spend = new AiSpend();
   void events.send({ type: "started" });
   events.startHeartbeats(((spec.leaseSeconds ?? defaultLeaseSeconds) * 1000) / 4);
   log.info("job started", context);
@@ -30,6 +36,7 @@ export async function runAttempt(spec: JobSpec, signal: AbortSignal, deps: Attem
     const { manifest, manifestKey } = await runPipeline(spec, {
       ...deps,
       signal,
+      spend,
       reporter: {
         progress: (stage, progress) => events.progress(stage, progress),
         stage: (stage, status, checkpointKey, durationMs) =>
@@ -56,6 +63,7 @@ export async function runAttempt(spec: JobSpec, signal: AbortSignal, deps: Attem
       message: failure.message,
       stage: failure.stage,
       retryable: failure.retryable,
+      costUsd: spend.totalUsd,
     });
     metrics.jobsFinished.inc({ outcome: "failed", code: failure.code });
     log.warn("job failed", {

@@ -9,6 +9,7 @@ import { PermanentRequestError } from "../http-answer.ts";
 import { JobFailure } from "../job-failure.ts";
 import type { ObjectStore } from "../storage/object-store.ts";
 import { withScratchDir } from "../storage/scratch.ts";
+import type { AiSpend } from "./ai-spend.ts";
 import { audioStage } from "./audio-stage.ts";
 import { compilationStage } from "./compilation-stage.ts";
 import type { PipelineContext, PipelineReporter, PipelineSettings } from "./context.ts";
@@ -25,6 +26,8 @@ export type PipelineDeps = {
   reporter: PipelineReporter;
   /** Aborting it stops the job; a JobFailure as the reason names the outcome (cancelled, shutdown). */
   signal: AbortSignal;
+  /** Told each finished stage's AI cost, for the report of an attempt that fails later. */
+  spend?: AiSpend;
 };
 export type PipelineResult = { manifest: ResultManifest; manifestKey: string };
 
@@ -43,12 +46,15 @@ export async function runPipeline(spec: JobSpec, deps: PipelineDeps): Promise<Pi
     const [measuredAudio, layout] = await bothOrNeither(context, [
       async (branch) => {
         const audio = await audioStage(branch, probe);
-        return { audio, transcript: await transcriptionStage(branch, probe, audio) };
+        const transcript = await transcriptionStage(branch, probe, audio);
+        deps.spend?.record("transcription", transcript.costUsd);
+        return { audio, transcript };
       },
       (branch) => layoutStage(branch, probe),
     ]);
     const measured = { probe, ...measuredAudio, layout };
     const analysis = await analysisStage(context, measured);
+    deps.spend?.record("analysis", analysis.usage.costUsd);
     const selection = await selectionStage(context, measured, analysis);
     const manifest = await compilationStage(context, { ...measured, analysis, selection });
     return { manifest, manifestKey: storageKeys.manifest(spec.jobId) };
