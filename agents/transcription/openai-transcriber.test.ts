@@ -57,7 +57,9 @@ describe("OpenAI transcriber", () => {
       // Pieces upload concurrently, so each answer is chosen by the piece's file, not by arrival order.
       [path]: {
         fallback: (request) => ({
-          body: fixture(request.body.includes('filename="piece-1.wav"') ? "verbose-piece-2.json" : "verbose-piece-1.json"),
+          body: fixture(
+            request.body.includes('filename="piece-1.wav"') ? "verbose-piece-2.json" : "verbose-piece-1.json",
+          ),
         }),
       },
     });
