@@ -67,9 +67,18 @@ describe("sharing a job's results", () => {
         "WEBVTT\n\n00:01:40.000 --> 00:01:45.000\nA limit is where a function heads.\n",
       );
       await db.query(
-        `insert into jobs (id, organization_id, user_id, upload_id, name, status, options, manifest_key, duration_seconds, started_at, finished_at)
-         values ($1, $2, $2, $3, $4, 'completed', $5, $6, 900, now(), now())`,
-        [jobId, rows[0]!.id, uploadId, name, JSON.stringify(JobOptions.parse({})), storageKeys.manifest(jobId)],
+        // Its poster is never written: as after retention deleted the outputs, the list must cope.
+        `insert into jobs (id, organization_id, user_id, upload_id, name, status, options, manifest_key, poster_key, duration_seconds, started_at, finished_at)
+         values ($1, $2, $2, $3, $4, 'completed', $5, $6, $7, 900, now(), now())`,
+        [
+          jobId,
+          rows[0]!.id,
+          uploadId,
+          name,
+          JSON.stringify(JobOptions.parse({})),
+          storageKeys.manifest(jobId),
+          storageKeys.output(jobId, "thumbnails/expired.jpg"),
+        ],
       );
       return jobId;
     } finally {
@@ -94,6 +103,11 @@ describe("sharing a job's results", () => {
       await signUp(owner, email);
       const name = `Week 3: Limits (${viewport})`;
       const jobId = await seedCompletedJob(email, name);
+      // In the list, a poster that storage no longer has gives way to the empty frame, not a broken image.
+      await owner.goto(`${stack.apiUrl}/#/jobs`);
+      const row = owner.locator(".job-row", { hasText: name });
+      await row.locator(".poster-empty").waitFor();
+      expect(await row.locator("img").count()).toBe(0);
       await owner.goto(`${stack.apiUrl}/#/jobs/${jobId}`);
       await owner.getByRole("heading", { name: "Results" }).waitFor();
 

@@ -76,14 +76,23 @@ const statusLabels: Record<Job["status"], string> = {
   cancelled: "Cancelled",
 };
 
+const emptyPoster = () => h("span", { class: "poster poster-empty", "aria-hidden": "true" });
+
 function jobRow(job: Job, onDelete: () => void): HTMLLIElement {
   const progress = job.status === "processing" ? ` · ${Math.round(job.progress * 100)}%` : "";
   return h(
     "li",
     { class: "job-row" },
     job.poster
-      ? h("img", { class: "poster", src: job.poster, alt: "", loading: "lazy" })
-      : h("span", { class: "poster poster-empty", "aria-hidden": "true" }),
+      ? h("img", {
+          class: "poster",
+          src: job.poster,
+          alt: "",
+          loading: "lazy",
+          // A poster the retention deleted (outputs expire, the job row stays) gives way to the empty one.
+          onerror: (event: Event) => (event.currentTarget as HTMLElement).replaceWith(emptyPoster()),
+        })
+      : emptyPoster(),
     h(
       "span",
       { class: "job-text" },
