@@ -70,6 +70,8 @@ export type Env = {
   RETENTION_IDEMPOTENCY_KEYS_DAYS: string;
   RETENTION_REFRESH_TOKENS_DAYS: string;
   RETENTION_WEBHOOK_DELIVERIES_DAYS: string;
+  /** Days the bucket's lifecycle rule keeps a job's outputs after they are written (`deploy:lifecycle` applies it). */
+  OUTPUT_RETENTION_DAYS: string;
 };
 
 export type AppVariables = {

@@ -21,8 +21,10 @@ export const JobView = z.object({
   name: z.string(),
   /** The lecture's length in seconds, once the job has completed. */
   durationSeconds: z.number().nullable(),
-  /** A short-lived presigned GET of a picture from the lecture, once the job has completed. */
+  /** A short-lived presigned GET of a picture from the lecture, once the job has completed, until retention deletes it. */
   poster: z.string().url().nullable(),
+  /** When retention deletes the clips, reel, captions and thumbnails (results then answer 410); null until completed. */
+  outputsExpireAt: z.string().nullable(),
   status: JobStatus,
   stage: StageName.nullable(),
   progress: z.number().min(0).max(1),

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { projectRoot } from "../local/config.ts";
-import { targetBucket } from "./target-bucket.ts";
+import { targetBucket } from "./wrangler-vars.ts";
 
 /**
  * `npm run deploy:cors`: applies infra/deploy/r2-cors.json to the R2 bucket named by

@@ -1,9 +1,10 @@
 import { lifecycleConfigurationXml, putBucketLifecycle, retentionDaysFrom } from "./bucket-lifecycle.ts";
-import { targetBucket } from "./target-bucket.ts";
+import { targetBucket, wranglerVar } from "./wrangler-vars.ts";
 
 /**
  * `npm run deploy:lifecycle`: sets the bucket's lifecycle rules (checkpoints, outputs,
- * unfinished multipart uploads; days from the environment, see bucket-lifecycle.ts) through the
+ * unfinished multipart uploads; days from the environment, see bucket-lifecycle.ts; the outputs'
+ * days default to wrangler.toml's `OUTPUT_RETENTION_DAYS`, which the Worker reads too) through the
  * S3 API at `S3_ENDPOINT` with `S3_ACCESS_KEY_ID` / `S3_SECRET_ACCESS_KEY`. Running it again
  * with the same days changes nothing: the configuration is replaced whole.
  */
@@ -13,7 +14,7 @@ function required(name: string): string {
   return value;
 }
 
-const retention = retentionDaysFrom(process.env);
+const retention = retentionDaysFrom({ OUTPUT_RETENTION_DAYS: wranglerVar("OUTPUT_RETENTION_DAYS"), ...process.env });
 const access = {
   endpoint: required("S3_ENDPOINT"),
   bucket: targetBucket(),

@@ -1,13 +1,17 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { xmlElements, xmlText } from "../../agents/contracts/s3/xml.ts";
 import { storageKeys } from "../../agents/contracts/storage-keys.ts";
 import { startTestS3, type TestS3 } from "../../test/support/local-s3.ts";
+import { projectRoot } from "../local/config.ts";
 import {
   DEFAULT_RETENTION_DAYS,
   lifecycleConfigurationXml,
   putBucketLifecycle,
   retentionDaysFrom,
 } from "./bucket-lifecycle.ts";
+import { wranglerVar } from "./wrangler-vars.ts";
 
 describe("lifecycle rules", () => {
   it("expire checkpoints and outputs by the prefixes their keys really have, and abort stale multipart uploads", () => {
@@ -45,6 +49,15 @@ describe("lifecycle rules", () => {
     );
     expect(() => retentionDaysFrom({ OUTPUT_RETENTION_DAYS: "0.5" })).toThrow(/OUTPUT_RETENTION_DAYS/);
     expect(() => retentionDaysFrom({ INCOMPLETE_UPLOAD_RETENTION_DAYS: "soon" })).toThrow(/whole number/);
+  });
+
+  it("keep outputs as long as the Worker says they are kept: one OUTPUT_RETENTION_DAYS in wrangler.toml", () => {
+    const wranglerToml = readFileSync(join(projectRoot, "wrangler.toml"), "utf8");
+    const everyEnvironment = [...wranglerToml.matchAll(/^OUTPUT_RETENTION_DAYS\s*=\s*"([^"]*)"/gm)].map((m) => m[1]);
+    expect(everyEnvironment).toEqual(["365", "365", "365"]); // the local stack, staging, production
+    expect(retentionDaysFrom({ OUTPUT_RETENTION_DAYS: wranglerVar("OUTPUT_RETENTION_DAYS") })).toEqual(
+      DEFAULT_RETENTION_DAYS,
+    );
   });
 });
 

@@ -110,6 +110,12 @@ describe("sharing a job's results", () => {
       expect(await row.locator("img").count()).toBe(0);
       await owner.goto(`${stack.apiUrl}/#/jobs/${jobId}`);
       await owner.getByRole("heading", { name: "Results" }).waitFor();
+      // Retention is said where the results are: a year from completion (OUTPUT_RETENTION_DAYS).
+      const retention = owner.getByText(/^Clips, reel, captions and thumbnails are kept until (.+)\.$/);
+      await retention.waitFor();
+      const keptUntil = Date.parse(/until (.+)\.$/.exec((await retention.textContent())!)![1]!);
+      // The page shows a day: its midnight is less than a whole day before the exact expiry.
+      expect(Math.ceil((keptUntil - Date.now()) / 86_400_000)).toBe(365);
 
       // Export: the file is named after the lecture and holds the highlights.
       await owner.getByText("Export", { exact: true }).click();

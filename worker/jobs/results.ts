@@ -10,11 +10,41 @@ import type { JobRow } from "./snapshot.ts";
 /** Result URLs are presigned GETs that expire quickly; clients fetch results again for fresh ones. */
 export const RESULT_URL_TTL_SECONDS = 900;
 
-/** A presigned GET of the job's poster, or null before it has one. */
-export function posterUrl(env: Env, job: JobRow): Promise<string | null> {
-  if (!job.posterKey) return Promise.resolve(null);
-  return new Bucket(env).presign("GET", job.posterKey, { expiresIn: RESULT_URL_TTL_SECONDS });
+/** The lifecycle rule's default (infra/deploy/bucket-lifecycle.ts), for an environment that does not say. */
+const DEFAULT_OUTPUT_RETENTION_DAYS = 365;
+
+/**
+ * When the bucket's lifecycle rule deletes a completed job's outputs: they are written as the
+ * job completes, and kept `OUTPUT_RETENTION_DAYS` from then. Null until the job completed.
+ *
+ * @example
+ * outputsExpireAt({ OUTPUT_RETENTION_DAYS: "30" }, job); // finishedAt + 30 days
+ */
+export function outputsExpireAt(env: Pick<Env, "OUTPUT_RETENTION_DAYS">, job: JobRow): Date | null {
+  if (job.status !== "completed" || !job.finishedAt) return null;
+  const configured = Number(env.OUTPUT_RETENTION_DAYS);
+  const days = Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_OUTPUT_RETENTION_DAYS;
+  return new Date(job.finishedAt.getTime() + days * 86_400_000);
 }
+
+/**
+ * What a job shows of its outputs beside its row: a presigned GET of its poster (null before it
+ * has one, and once retention has deleted it) and when retention deletes them.
+ *
+ * @example
+ * toJobView(job, null, await jobOutputs(c.env, job));
+ */
+export async function jobOutputs(env: Env, job: JobRow): Promise<JobOutputs> {
+  const expireAt = outputsExpireAt(env, job);
+  const kept = expireAt === null || expireAt.getTime() > Date.now();
+  const poster =
+    job.posterKey && kept
+      ? await new Bucket(env).presign("GET", job.posterKey, { expiresIn: RESULT_URL_TTL_SECONDS })
+      : null;
+  return { poster, outputsExpireAt: expireAt?.toISOString() ?? null };
+}
+
+export type JobOutputs = { poster: string | null; outputsExpireAt: string | null };
 
 /** The uploaded lecture a job was made from: its object, type and file name (null once deleted). */
 export async function sourceUpload(db: Database, job: JobRow) {

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { capacityWait } from "../../jobs/capacity-queue.ts";
-import { posterUrl } from "../../jobs/results.ts";
+import { jobOutputs } from "../../jobs/results.ts";
 import { authenticate, authorize } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
@@ -24,5 +24,5 @@ const route = createRoute({
 
 export const get = createRouter().openapi(route, async (c) => {
   const job = await findOwnedJob(c.var.db(), c.var.auth, c.req.valid("param").id);
-  return c.json(toJobView(job, await capacityWait(c.var.db(), job), await posterUrl(c.env, job)), 200);
+  return c.json(toJobView(job, await capacityWait(c.var.db(), job), await jobOutputs(c.env, job)), 200);
 });

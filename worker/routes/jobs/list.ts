@@ -3,7 +3,7 @@ import { and, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import { schema } from "../../../db/client.ts";
 import { capacityWaits } from "../../jobs/capacity-queue.ts";
 import { readJobListCursor, signJobListCursor } from "../../jobs/list-cursor.ts";
-import { posterUrl } from "../../jobs/results.ts";
+import { jobOutputs } from "../../jobs/results.ts";
 import { authenticate, authorize } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
@@ -52,6 +52,6 @@ export const list = createRouter().openapi(route, async (c) => {
         })
       : null;
   const waits = await capacityWaits(c.var.db(), page);
-  const views = page.map(async (job) => toJobView(job, waits.get(job.id) ?? null, await posterUrl(c.env, job)));
+  const views = page.map(async (job) => toJobView(job, waits.get(job.id) ?? null, await jobOutputs(c.env, job)));
   return c.json({ jobs: await Promise.all(views), nextCursor }, 200);
 });

@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { schema } from "../../../db/client.ts";
 import { NotFoundError } from "../../errors/problem.ts";
-import { posterUrl } from "../../jobs/results.ts";
+import { jobOutputs } from "../../jobs/results.ts";
 import { authenticate, authorize } from "../../middleware/auth/index.ts";
 import { bearerSecurity, jsonContent, problemResponses } from "../../openapi/responses.ts";
 import { createRouter } from "../../openapi/router.ts";
@@ -33,5 +33,5 @@ export const rename = createRouter().openapi(route, async (c) => {
     .where(and(eq(schema.jobs.id, c.req.valid("param").id), eq(schema.jobs.organizationId, c.var.auth.organizationId)))
     .returning();
   if (!job) throw new NotFoundError("job");
-  return c.json(toJobView(job, null, await posterUrl(c.env, job)), 200);
+  return c.json(toJobView(job, null, await jobOutputs(c.env, job)), 200);
 });

@@ -76,9 +76,12 @@ describe("GET /v1/jobs/:id/results", () => {
     // The job is now known by its length and its earliest highlight's poster.
     const view = (await (
       await SELF.fetch(`${apiBase}/v1/jobs/${job.id}`, { headers: authHeaders(user.accessToken) })
-    ).json()) as { durationSeconds: number | null; poster: string | null };
+    ).json()) as { durationSeconds: number | null; poster: string | null; outputsExpireAt: string | null };
     expect(view.durationSeconds).toBe(900);
     expect(await (await fetch(view.poster!)).text()).toBe("poster bytes");
+    // Kept for wrangler.toml's OUTPUT_RETENTION_DAYS (365) from completion.
+    const kept = Date.parse(view.outputsExpireAt!) - Date.now();
+    expect(Math.round(kept / 86_400_000)).toBe(365);
   });
 
   it("answers 410 outputs_expired once retention deleted the outputs, and 502 for a manifest that is there but unreadable", async () => {
@@ -94,10 +97,14 @@ describe("GET /v1/jobs/:id/results", () => {
         status: "completed",
         finishedAt,
         manifestKey: storageKeys.manifest(id),
+        posterKey: storageKeys.output(id, "posters/0.jpg"),
       });
     };
 
     const expired = await completed();
+    // The job itself still lists, saying when its outputs went and offering no poster to a deleted object.
+    const view = await SELF.fetch(`${apiBase}/v1/jobs/${expired.id}`, { headers: authHeaders(user.accessToken) });
+    expect(await view.json()).toMatchObject({ poster: null, outputsExpireAt: "2026-01-05T10:00:00.000Z" });
     const gone = await results(expired);
     expect(gone.status).toBe(410);
     expect(gone.headers.get("content-type")).toContain("application/problem+json");

@@ -1,23 +1,25 @@
 import type { StageName } from "../../../agents/contracts/job.ts";
 import type { CapacityWait, JobView } from "../../../agents/contracts/job-api.ts";
+import type { JobOutputs } from "../../jobs/results.ts";
 import { type JobRow, jobError } from "../../jobs/snapshot.ts";
 
 /**
  * A job as the API shows it: the row, minus internals (lease, seq), plus links and, while it
- * waits for a free media worker, its place in line (capacity-queue.ts); `poster` is the
- * presigned URL of its poster (`posterUrl`).
+ * waits for a free media worker, its place in line (capacity-queue.ts); `outputs` are its
+ * poster's presigned URL and when retention deletes its outputs (`jobOutputs`).
  */
 export function toJobView(
   job: JobRow,
   waitingForCapacity: CapacityWait | null = null,
-  poster: string | null = null,
+  outputs: JobOutputs = { poster: null, outputsExpireAt: null },
 ): JobView {
   const self = `/v1/jobs/${job.id}`;
   return {
     id: job.id,
     name: job.name,
     durationSeconds: job.durationSeconds,
-    poster,
+    poster: outputs.poster,
+    outputsExpireAt: outputs.outputsExpireAt,
     status: job.status,
     stage: (job.stage as StageName | null) ?? null,
     progress: job.progress,

@@ -74,10 +74,18 @@ export async function jobPage(jobId: string, signal: AbortSignal): Promise<void>
   const showResults = async () => {
     overall.set(1);
     try {
+      // A job that just completed live has no expiry yet in the copy this page loaded.
+      const { outputsExpireAt } = job.outputsExpireAt ? job : await jobs.get(jobId);
       results.replaceChildren(
         h("div", { class: "inline publish-actions" }, exportMenu(jobs, jobId, error), shareButton(jobs, jobId)),
         resultsView(await jobs.results(jobId)),
       );
+      if (outputsExpireAt) {
+        const until = new Date(outputsExpireAt).toLocaleDateString();
+        results.append(
+          h("p", { class: "retention-note" }, `Clips, reel, captions and thumbnails are kept until ${until}.`),
+        );
+      }
     } catch (failure) {
       error.textContent = errorMessage(failure);
     }
