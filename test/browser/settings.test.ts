@@ -64,7 +64,10 @@ describe("the settings page", () => {
     await defaults.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => defaults.getByRole("alert").textContent()).toContain("highlightCount");
 
+    // The new-job form leaves the language empty, so the saved default applies. Read it once the
+    // page has changed: until then "Language" is still the settings form's field.
     await page.getByRole("link", { name: "New" }).click();
+    await page.getByRole("heading", { name: "New highlights" }).waitFor();
     expect(await page.getByLabel("Language").inputValue()).toBe("");
   }, 120_000);
 });
