@@ -57,6 +57,7 @@ describe("organizations in the web app", () => {
       await link.waitFor();
       const acceptUrl = await link.inputValue();
       expect(acceptUrl).toMatch(/\/#\/invitations\/lh_inv_/);
+      await owner.page.getByText("We emailed it to them; you can also send it yourself.", { exact: false }).waitFor();
       const pending = owner.page.getByRole("list", { name: "Pending invitations" });
       await pending.getByText(memberEmail).waitFor();
       expect(await seriousAccessibilityIssues(owner.page)).toEqual([]);
@@ -64,7 +65,7 @@ describe("organizations in the web app", () => {
 
       // A mistaken invitation is revoked from the list; its link notice goes with it.
       const mistaken = `typo-${crypto.randomUUID()}@example.com`;
-      await owner.page.getByLabel("Email").fill(mistaken);
+      await owner.page.getByLabel("Email", { exact: true }).fill(mistaken);
       await owner.page.getByRole("button", { name: "Invite" }).click();
       await pending.getByText(mistaken).waitFor();
       await owner.page.getByRole("button", { name: `Revoke the invitation for ${mistaken}` }).click();

@@ -43,7 +43,7 @@ export async function createInvitation(db: Database, actor: Auth, invite: { emai
     throw new ActionForbiddenError(actor.role, `invite someone as ${invite.role}`);
   }
   const [organization] = await db
-    .select({ personalUserId: schema.organizations.personalUserId })
+    .select({ name: schema.organizations.name, personalUserId: schema.organizations.personalUserId })
     .from(schema.organizations)
     .where(eq(schema.organizations.id, actor.organizationId));
   if (organization?.personalUserId) throw personalOrganization("shared");
@@ -68,7 +68,7 @@ export async function createInvitation(db: Database, actor: Auth, invite: { emai
         })
         .returning(),
   );
-  return { row: row!, token };
+  return { row: row!, token, organizationName: organization?.name ?? "" };
 }
 
 /**

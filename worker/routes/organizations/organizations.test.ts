@@ -9,6 +9,7 @@ import {
   type TestUser,
   uniqueAddress,
 } from "../../../test/support/worker/accounts.ts";
+import { decodeHeader, failMailTo, mailTo, readMail } from "../../../test/support/worker/mail.ts";
 import { canChangeMember } from "../../auth/policy.ts";
 import type { OrganizationRole } from "../../auth/roles.ts";
 
@@ -95,7 +96,14 @@ describe("organizations", () => {
       201,
       alice.accessToken,
     );
-    expect(invitation).toMatchObject({ role: "viewer", email: bob.email });
+    expect(invitation).toMatchObject({ role: "viewer", email: bob.email, emailed: true });
+    // The invitee gets the link by email too, from the configured provider (the test SMTP sink).
+    const [mail, ...more] = await mailTo(bob.email);
+    expect(more).toEqual([]);
+    const { headers, text } = readMail(mail!);
+    expect(decodeHeader(headers.subject!)).toBe('Join "Physics 101" on Lecture Highlights');
+    expect(text).toContain(`${alice.email} invites you to "Physics 101" on Lecture Highlights, as a viewer.`);
+    expect(text).toContain(`Accept: ${invitation.acceptUrl}`);
     const token = tokenOf(invitation.acceptUrl);
     expect((await api(carol, "POST", "/v1/invitations/accept", { body: { token } })).status).toBe(404);
     expect((await api(bob, "POST", "/v1/invitations/accept", { body: { token } })).body).toEqual({
@@ -112,6 +120,21 @@ describe("organizations", () => {
       [alice.email, "owner"],
       [bob.email, "viewer"],
     ]);
+  });
+
+  it("stand when their email is refused: the inviter is told and still has the link", async () => {
+    const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
+    const team = await createOrganization(alice);
+    await failMailTo(bob.email, 1, 550);
+    const invitation = await postJson<{ acceptUrl: string; emailed: boolean }>(
+      `/v1/organizations/${team.id}/invitations`,
+      { email: bob.email, role: "editor" },
+      201,
+      alice.accessToken,
+    );
+    expect(invitation.emailed).toBe(false);
+    expect(await mailTo(bob.email)).toEqual([]);
+    await postJson("/v1/invitations/accept", { token: tokenOf(invitation.acceptUrl) }, 200, bob.accessToken);
   });
 
   it("list open invitations to managers and revoke them, so the link stops working", async () => {

@@ -31,6 +31,9 @@ export const invitationSchema = z
     role: organizationRoleSchema,
     expiresAt: z.iso.datetime(),
     acceptUrl: z.url().openapi({ description: "The link to send the invitee. Shown only in this response." }),
+    emailed: z.boolean().openapi({
+      description: "Whether the link was emailed to the invitee; false without an email provider or when it refused.",
+    }),
   })
   .openapi("Invitation");
 

@@ -105,7 +105,7 @@ export async function organizationPage(onSwitch: () => void): Promise<void> {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       void act(async () => {
-        const invitation = await apiRequest<{ id: string; acceptUrl: string; email: string }>(
+        const invitation = await apiRequest<{ id: string; acceptUrl: string; email: string; emailed: boolean }>(
           connection(),
           "POST",
           `${base}/invitations`,
@@ -117,7 +117,8 @@ export async function organizationPage(onSwitch: () => void): Promise<void> {
           secretNotice(
             `invitation link for ${invitation.email}`,
             invitation.acceptUrl,
-            "Send it to them: it works once, for 7 days, and is not shown again.",
+            `${invitation.emailed ? "We emailed it to them; you can also send it yourself." : "Send it to them:"} ` +
+              "It works once, for 7 days, and is not shown again.",
           ),
         );
         shownInvitationId = invitation.id;
