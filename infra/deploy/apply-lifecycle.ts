@@ -3,8 +3,8 @@ import { targetBucket, wranglerVar } from "./wrangler-vars.ts";
 
 /**
  * `npm run deploy:lifecycle`: sets the bucket's lifecycle rules (checkpoints, outputs,
- * unfinished multipart uploads; days from the environment, see bucket-lifecycle.ts; the outputs'
- * days default to wrangler.toml's `OUTPUT_RETENTION_DAYS`, which the Worker reads too) through the
+ * unfinished multipart uploads; days from the environment, see bucket-lifecycle.ts, except the
+ * outputs': wrangler.toml's `OUTPUT_RETENTION_DAYS`, which the Worker reads too) through the
  * S3 API at `S3_ENDPOINT` with `S3_ACCESS_KEY_ID` / `S3_SECRET_ACCESS_KEY`. Running it again
  * with the same days changes nothing: the configuration is replaced whole.
  */
@@ -14,7 +14,16 @@ function required(name: string): string {
   return value;
 }
 
-const retention = retentionDaysFrom({ OUTPUT_RETENTION_DAYS: wranglerVar("OUTPUT_RETENTION_DAYS"), ...process.env });
+// The Worker tells users when outputs expire from wrangler.toml's value: the rule must not say otherwise.
+const outputDays = wranglerVar("OUTPUT_RETENTION_DAYS");
+if (process.env.OUTPUT_RETENTION_DAYS && process.env.OUTPUT_RETENTION_DAYS !== outputDays) {
+  console.error(
+    `OUTPUT_RETENTION_DAYS is wrangler.toml's (${outputDays}), which the Worker reads too: change it there ` +
+      "in every environment and deploy, rather than in this command's environment.",
+  );
+  process.exit(1);
+}
+const retention = retentionDaysFrom({ ...process.env, OUTPUT_RETENTION_DAYS: outputDays });
 const access = {
   endpoint: required("S3_ENDPOINT"),
   bucket: targetBucket(),

@@ -1,9 +1,11 @@
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { xmlElements, xmlText } from "../../agents/contracts/s3/xml.ts";
 import { storageKeys } from "../../agents/contracts/storage-keys.ts";
-import { startTestS3, type TestS3 } from "../../test/support/local-s3.ts";
+import { mediaWorkerS3Env, startTestS3, type TestS3 } from "../../test/support/local-s3.ts";
 import { projectRoot } from "../local/config.ts";
 import {
   DEFAULT_RETENTION_DAYS,
@@ -12,6 +14,9 @@ import {
   retentionDaysFrom,
 } from "./bucket-lifecycle.ts";
 import { wranglerVar } from "./wrangler-vars.ts";
+
+/** Async, not spawnSync: the S3 server answers in this process. */
+const run = promisify(execFile);
 
 describe("lifecycle rules", () => {
   it("expire checkpoints and outputs by the prefixes their keys really have, and abort stale multipart uploads", () => {
@@ -77,6 +82,24 @@ describe("PutBucketLifecycleConfiguration against the local S3 server", () => {
     const body = await response.text();
     expect(xmlText(body, "Code")).toBe("NotImplemented");
     expect(response.status).toBe(501);
+  });
+
+  it("is sent by deploy:lifecycle with wrangler.toml's output days, and another value in its environment is refused", async () => {
+    const deploy = (outputDays: string) =>
+      run(process.execPath, ["--import", "tsx", join(projectRoot, "infra/deploy/apply-lifecycle.ts")], {
+        cwd: projectRoot,
+        env: { ...process.env, ...mediaWorkerS3Env(s3), OUTPUT_RETENTION_DAYS: outputDays },
+      }).then(
+        () => ({ code: 0, stderr: "" }),
+        (error: { code: number; stderr: string }) => error,
+      );
+    const refused = await deploy("30");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("OUTPUT_RETENTION_DAYS is wrangler.toml's (365)");
+    // The same value goes on to the bucket (this server then answers that it has no lifecycle rules).
+    const sent = await deploy("365");
+    expect(sent.code).toBe(1);
+    expect(sent.stderr).toContain("PutBucketLifecycleConfiguration on lecture-highlights answered 501");
   });
 
   it("with a wrong secret is refused as a bad signature", async () => {

@@ -10,20 +10,18 @@ import type { JobRow } from "./snapshot.ts";
 /** Result URLs are presigned GETs that expire quickly; clients fetch results again for fresh ones. */
 export const RESULT_URL_TTL_SECONDS = 900;
 
-/** The lifecycle rule's default (infra/deploy/bucket-lifecycle.ts), for an environment that does not say. */
-const DEFAULT_OUTPUT_RETENTION_DAYS = 365;
-
 /**
  * When the bucket's lifecycle rule deletes a completed job's outputs: they are written as the
- * job completes, and kept `OUTPUT_RETENTION_DAYS` from then. Null until the job completed.
+ * job completes, and kept `OUTPUT_RETENTION_DAYS` from then (wrangler.toml, the value
+ * `deploy:lifecycle` applies). Null until the job completed, and when the variable says no
+ * number of days: a guess could hide a poster that is still there.
  *
  * @example
  * outputsExpireAt({ OUTPUT_RETENTION_DAYS: "30" }, job); // finishedAt + 30 days
  */
-export function outputsExpireAt(env: Pick<Env, "OUTPUT_RETENTION_DAYS">, job: JobRow): Date | null {
-  if (job.status !== "completed" || !job.finishedAt) return null;
-  const configured = Number(env.OUTPUT_RETENTION_DAYS);
-  const days = Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_OUTPUT_RETENTION_DAYS;
+function outputsExpireAt(env: Pick<Env, "OUTPUT_RETENTION_DAYS">, job: JobRow): Date | null {
+  const days = Number(env.OUTPUT_RETENTION_DAYS);
+  if (job.status !== "completed" || !job.finishedAt || !(days > 0)) return null;
   return new Date(job.finishedAt.getTime() + days * 86_400_000);
 }
 
